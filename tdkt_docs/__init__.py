@@ -1,0 +1,46 @@
+"""tdkt_docs: Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP) as DOCX.
+
+>>> import tdkt_docs
+>>> document = tdkt_docs.load("examples/cong_van_tuyen_truyen.yaml")  # doctest: +SKIP
+>>> tdkt_docs.render(document, "cv.docx")  # doctest: +SKIP
+"""
+
+from tdkt_docs.errors import (
+    DataError,
+    OutputError,
+    OutputExistsError,
+    Problem,
+    ProfileError,
+    TdktError,
+    TemplateError,
+)
+from tdkt_docs.loader import load, validate
+from tdkt_docs.models import Agency, Dispatch, Document, Drafter, IssueDate, Signer
+from tdkt_docs.profile import Profile, default_profile, load_profile
+from tdkt_docs.render import render, render_bytes
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Agency",
+    "DataError",
+    "Dispatch",
+    "Document",
+    "Drafter",
+    "IssueDate",
+    "OutputError",
+    "OutputExistsError",
+    "Problem",
+    "Profile",
+    "ProfileError",
+    "Signer",
+    "TdktError",
+    "TemplateError",
+    "__version__",
+    "default_profile",
+    "load",
+    "load_profile",
+    "render",
+    "render_bytes",
+    "validate",
+]

@@ -1,0 +1,3 @@
+from tdkt_docs.cli import run
+
+run()

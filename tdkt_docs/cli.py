@@ -1,0 +1,126 @@
+"""The ``tdkt-docs`` command: a thin layer over the library.
+
+Exit codes: 0 success; 1 bad data or a failure (one line per problem on stderr, nothing
+written); 2 usage errors. No traceback unless ``--debug``.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from tdkt_docs import __version__
+from tdkt_docs.errors import DataError, TdktError
+from tdkt_docs.loader import read_data
+from tdkt_docs.render import render
+from tdkt_docs.resources import examples_dir
+
+_debug_option = click.option("--debug", is_flag=True, help="Show the Python traceback of a failure.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tdkt-docs")
+@_debug_option
+def cli(debug: bool) -> None:
+    """Văn bản hành chính theo Nghị định 30/2020/NĐ-CP, từ dữ liệu ra DOCX sẵn sàng ký.
+
+    Vietnamese administrative documents laid out per Decree 30/2020/ND-CP.
+    """
+
+
+@cli.command("render")
+@click.argument("input_file", metavar="INPUT", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
+              help="The DOCX file to write.")
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_debug_option
+def render_command(input_file: Path, output: Path, force: bool, debug: bool) -> None:
+    """Render INPUT (YAML or JSON) to a DOCX file."""
+    if output.suffix.lower() != ".docx":
+        raise click.BadParameter("the output file name must end in .docx", param_hint="'-o'")
+    path = render(input_file, output, overwrite=force)
+    click.echo(str(path))
+
+
+@cli.command("demo")
+@click.argument("out_dir", metavar="[DIR]", required=False, default="tdkt-demo",
+                type=click.Path(file_okay=False, path_type=Path))
+@_debug_option
+def demo_command(out_dir: Path, debug: bool) -> None:
+    """Render every bundled example into DIR (default ./tdkt-demo), replacing earlier demo files."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    console = Console(stderr=True)
+    written = 0
+    for example in sorted(examples_dir().iterdir()):
+        if example.suffix.lower() not in {".yaml", ".yml", ".json"}:
+            continue
+        data = read_data(example)
+        if not isinstance(data, dict) or "type" not in data:
+            continue  # a reusable profile such as agency.yaml, not a document
+        path = render(example, out_dir / f"{example.stem}.docx", overwrite=True)
+        click.echo(str(path))
+        written += 1
+    console.print(f"[green]{written} document(s) written to {out_dir}[/green]")
+
+
+@cli.group("templates")
+def templates_group() -> None:
+    """Build the bundled DOCX templates from code."""
+
+
+@templates_group.command("build")
+@click.argument("out_dir", metavar="[DIR]", required=False, default="templates",
+                type=click.Path(file_okay=False, path_type=Path))
+@_debug_option
+def templates_build(out_dir: Path, debug: bool) -> None:
+    """Write every template into DIR (default ./templates)."""
+    from tdkt_docs.template_builder import build_all
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in build_all(out_dir):
+        click.echo(str(path))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code instead of exiting."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="tdkt-docs", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 1
+    except DataError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        click.echo("nothing was written", err=True)
+        if debug:
+            traceback.print_exc()
+        return 1
+    except TdktError as exc:
+        click.echo(f"error: {exc}", err=True)
+        if debug:
+            traceback.print_exc()
+        return 1
+    except Exception as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"internal error: {type(exc).__name__}: {exc} (run again with --debug and report it)",
+                   err=True)
+        return 1
+    return 0
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

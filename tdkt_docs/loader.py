@@ -1,0 +1,120 @@
+"""Input files → validated models, with errors that name the file and the field.
+
+YAML and JSON share one structure. ``agency:`` may be a path to a reusable agency profile,
+relative to the file that names it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from tdkt_docs.errors import DataError, Problem
+from tdkt_docs.models import Agency, Dispatch, Document
+
+MAX_INPUT_BYTES = 5 * 1024 * 1024
+DOCUMENT_TYPES: dict[str, type[Dispatch]] = {"dispatch": Dispatch}
+
+
+def read_data(path: Path) -> Any:
+    """Parse a YAML or JSON file (by extension; YAML otherwise) into plain Python data."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DataError.single(path, "", f"cannot read the file: {exc.strerror}") from exc
+    if size > MAX_INPUT_BYTES:
+        raise DataError.single(path, "", f"the file is {size} bytes; at most {MAX_INPUT_BYTES}")
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError.single(path, "", f"expected UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise DataError.single(path, "", f"cannot read the file: {exc.strerror}") from exc
+    try:
+        if path.suffix.lower() == ".json":
+            return json.loads(raw)
+        return yaml.safe_load(raw)
+    except json.JSONDecodeError as exc:
+        raise DataError.single(path, "", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DataError.single(path, "", f"invalid YAML{where}: {problem}") from exc
+
+
+def field_path(loc: tuple[int | str, ...]) -> str:
+    """``('signer', 'authority', 0)`` → ``signer.authority[0]``."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling against the input format in README.md)"
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    if kind in {"value_error", "assertion_error"}:
+        return message
+    value = error.get("input")
+    shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
+    return f"{message[0].lower()}{message[1:]}, got {shown}"
+
+
+def problems_from(exc: ValidationError, source: str | None, prefix: tuple[int | str, ...] = ()) -> list[Problem]:
+    """One :class:`Problem` per pydantic error, with readable field paths."""
+    problems = []
+    for error in exc.errors():
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        problems.append(Problem(source, field_path(prefix + loc), _message(error)))
+    return problems
+
+
+def validate(data: Any, source: str | Path | None = None) -> Document:
+    """Validate plain data (as read from YAML/JSON) into a document model."""
+    name = str(source) if source is not None else None
+    if not isinstance(data, Mapping):
+        raise DataError.single(name, "", f"expected a mapping of fields, got {type(data).__name__}")
+    kind = data.get("type")
+    if kind not in DOCUMENT_TYPES:
+        expected = ", ".join(DOCUMENT_TYPES)
+        raise DataError.single(name, "type", f"expected one of {expected}, got {kind!r}")
+    try:
+        return DOCUMENT_TYPES[kind].model_validate(dict(data))
+    except ValidationError as exc:
+        raise DataError(problems_from(exc, name)) from None
+
+
+def _resolve_agency(data: Any, path: Path) -> Any:
+    if not isinstance(data, Mapping) or not isinstance(data.get("agency"), str):
+        return data
+    agency_path = (path.parent / data["agency"]).resolve()
+    agency_data = read_data(agency_path)
+    if isinstance(agency_data, Mapping) and isinstance(agency_data.get("agency"), Mapping):
+        agency_data = agency_data["agency"]  # a profile file may wrap its fields in "agency:"
+    try:
+        Agency.model_validate(agency_data)
+    except ValidationError as exc:
+        raise DataError(problems_from(exc, str(agency_path))) from None
+    return {**data, "agency": agency_data}
+
+
+def load(path: str | Path) -> Document:
+    """Read and validate a document file (YAML or JSON). Raises :class:`DataError`."""
+    path = Path(path)
+    data = read_data(path)
+    return validate(_resolve_agency(data, path), path)

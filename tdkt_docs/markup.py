@@ -1,0 +1,91 @@
+"""The small inline markup of body text: paragraphs, ``*italic*``, ``**bold**``.
+
+Paragraphs are separated by blank lines; single line breaks inside a paragraph are joined
+with a space, as in Markdown. ``\\*`` writes a literal asterisk and ``\\\\`` a backslash.
+Nothing else is special: every other character is text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN = re.compile(r"\\[\\*]|\*\*|\*")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+Paragraph = tuple[Run, ...]
+
+
+class MarkupError(ValueError):
+    """Unbalanced ``*`` or ``**`` in a paragraph."""
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split on blank lines and join the lines of each paragraph with single spaces."""
+    parts = _BLANK_LINES.split(text.strip())
+    return [" ".join(line.strip() for line in part.split("\n")).strip() for part in parts if part.strip()]
+
+
+def parse_inline(paragraph: str) -> Paragraph:
+    """Turn one paragraph into runs; raise :class:`MarkupError` when a marker is left open."""
+    runs: list[Run] = []
+    bold = italic = False
+    buffer: list[str] = []
+    opened_at = {"bold": 0, "italic": 0}
+
+    def flush() -> None:
+        if buffer:
+            runs.append(Run("".join(buffer), bold=bold, italic=italic))
+            buffer.clear()
+
+    position = 0
+    for match in _TOKEN.finditer(paragraph):
+        buffer.append(paragraph[position : match.start()])
+        token = match.group()
+        position = match.end()
+        if token.startswith("\\"):
+            buffer.append(token[1])
+            continue
+        flush()
+        if token == "**":
+            bold = not bold
+            opened_at["bold"] = match.start() + 1
+        else:
+            italic = not italic
+            opened_at["italic"] = match.start() + 1
+    buffer.append(paragraph[position:])
+    if bold or italic:
+        kind, marker = ("bold", "**") if bold else ("italic", "*")
+        raise MarkupError(
+            f"'{marker}' opened at character {opened_at[kind]} is never closed "
+            f"(write \\* for a literal asterisk)"
+        )
+    flush()
+    merged: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
+            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
+def parse_body(text: str) -> list[Paragraph]:
+    """Paragraphs of runs for a whole body text."""
+    return [parse_inline(p) for p in split_paragraphs(text)]
+
+
+def plain_text(paragraph: Paragraph) -> str:
+    return "".join(run.text for run in paragraph)

@@ -1,0 +1,291 @@
+"""The validated domain model of a document (pydantic v2, immutable).
+
+Values are checked against ND30 here, once, with messages that say what is expected. Text
+is NFC-normalised and stripped of stray whitespace on the way in (see :mod:`tdkt_docs.text`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+from tdkt_docs.markup import MarkupError, parse_body
+from tdkt_docs.text import clean_block, clean_line, is_all_caps
+
+
+def _line(value: Any) -> Any:
+    if isinstance(value, str):
+        cleaned = clean_line(value)
+        if not cleaned:
+            raise ValueError("must not be empty")
+        return cleaned
+    if isinstance(value, bool) or value is None:
+        return value  # let pydantic report the wrong type
+    if isinstance(value, int | float):
+        return clean_line(str(value))
+    return value
+
+
+def _block(value: Any) -> Any:
+    if isinstance(value, str):
+        cleaned = clean_block(value)
+        if not cleaned:
+            raise ValueError("must not be empty")
+        return cleaned
+    return value
+
+
+def _caps(value: str) -> str:
+    if not is_all_caps(value):
+        raise ValueError(f"expected capitals, e.g. '{value.upper()}'")
+    return value
+
+
+Line = Annotated[str, BeforeValidator(_line)]
+"""One line of text: NFC, single spaces, no control characters, not empty."""
+CapsLine = Annotated[str, BeforeValidator(_line), AfterValidator(_caps)]
+Block = Annotated[str, BeforeValidator(_block)]
+
+
+def _list_item(value: str) -> str:
+    # The dash and the final ";" or "." are added by the template: drop ones typed by hand.
+    value = re.sub(r"^[-–]\s*", "", value)
+    value = re.sub(r"\s*[;.]$", "", value)
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+ListItem = Annotated[str, BeforeValidator(_line), AfterValidator(_list_item)]
+
+
+def _split_lines(value: Any) -> Any:
+    if isinstance(value, str):
+        return [line for line in value.split("\n") if line.strip()]
+    return value
+
+
+def _split_commas(value: Any) -> Any:
+    if isinstance(value, str):
+        return [item for item in value.split(",") if item.strip()]
+    return value
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+
+class Agency(Model):
+    """The issuing agency (ô 2) and where it sits (ô 4), with its contact lines (ô 13)."""
+
+    parent: CapsLine | None = None
+    """Cơ quan chủ quản, e.g. ``UBND TỈNH KHÁNH HÒA``; ``None`` when there is none."""
+    name: CapsLine
+    """Tên cơ quan ban hành, e.g. ``SỞ NỘI VỤ``."""
+    place: Line
+    """Địa danh of the date line, e.g. ``Khánh Hòa``."""
+    address: Line | None = None
+    phone: Line | None = None
+    fax: Line | None = None
+    email: Line | None = None
+    website: Line | None = None
+
+    @field_validator("place")
+    @classmethod
+    def _capitalised(cls, value: str) -> str:
+        if not value[0].isupper():
+            raise ValueError(f"a place name starts with a capital, e.g. '{value[0].upper()}{value[1:]}'")
+        return value
+
+
+class IssueDate(Model):
+    """The issue date; ``day`` is ``None`` when the clerk writes it at signing."""
+
+    year: int = Field(ge=1945, le=2200)
+    month: int = Field(ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _parse(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return {"year": value.year, "month": value.month, "day": value.day}
+        if isinstance(value, str):
+            match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*", value)
+            if not match:
+                raise ValueError(f"expected YYYY-MM-DD or YYYY-MM (day left blank), got {value!r}")
+            year, month, day = match.groups()
+            return {"year": int(year), "month": int(month), "day": int(day) if day else None}
+        return value
+
+    @model_validator(mode="after")
+    def _real_date(self) -> IssueDate:
+        if self.day is not None:
+            try:
+                dt.date(self.year, self.month, self.day)
+            except ValueError as exc:
+                raise ValueError(f"{self.year}-{self.month:02d}-{self.day:02d} is not a date") from exc
+        return self
+
+
+AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+
+
+class Signer(Model):
+    """ô 7: quyền hạn (authority lines), chức vụ (title) and họ tên (name)."""
+
+    authority: Annotated[tuple[CapsLine, ...], BeforeValidator(_split_lines)] = ()
+    """Lines such as ``KT. GIÁM ĐỐC`` or ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH``."""
+    title: CapsLine
+    name: Line
+
+    @field_validator("authority")
+    @classmethod
+    def _prefixes(cls, lines: tuple[str, ...]) -> tuple[str, ...]:
+        seen: list[str] = []
+        for index, line in enumerate(lines):
+            prefix = line.split(" ", 1)[0]
+            if prefix not in AUTHORITY_PREFIXES or " " not in line:
+                raise ValueError(
+                    f"line {index + 1} {line!r} must start with one of "
+                    f"{', '.join(AUTHORITY_PREFIXES)} followed by a title"
+                )
+            if prefix in seen:
+                raise ValueError(f"{prefix} appears twice")
+            if prefix == "TM." and index != 0:
+                raise ValueError("TM. (thay mặt) must be the first line")
+            if prefix == "KT." and index != len(lines) - 1:
+                raise ValueError("KT. (ký thay) must be the last authority line")
+            seen.append(prefix)
+        if "TUQ." in seen and "TL." in seen:
+            raise ValueError("TUQ. and TL. cannot be combined")
+        return lines
+
+    @field_validator("name")
+    @classmethod
+    def _normal_case(cls, value: str) -> str:
+        if len(value) > 3 and is_all_caps(value):
+            raise ValueError(f"the signer's name is written in normal case, e.g. '{value.title()}'")
+        return value
+
+
+class Drafter(Model):
+    """ô 12: the drafter's initials and the number of copies issued, e.g. ``PL.(300)``."""
+
+    initials: CapsLine
+    copies: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return {"initials": value} if isinstance(value, str) else value
+
+
+URGENCY = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
+SECRECY = ("MẬT", "TỐI MẬT", "TUYỆT MẬT")
+
+
+def _mark(allowed: tuple[str, ...]) -> Any:
+    def parse(value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        text = clean_line(value).upper().replace("HOẢ", "HỎA")
+        if text not in allowed:
+            raise ValueError(f"expected one of {', '.join(allowed)}, got {value!r}")
+        return text
+
+    return BeforeValidator(parse)
+
+
+SYMBOL_PATTERN = r"^[0-9A-Za-zÀ-ỹĐđ]+(?:-[0-9A-Za-zÀ-ỹĐđ]+)*$"
+
+
+class Dispatch(Model):
+    """A công văn (Mẫu 1.5 of Phụ lục III)."""
+
+    type: Literal["dispatch"] = "dispatch"
+    agency: Agency
+    number: int | None = Field(default=None, ge=1, le=999_999)
+    """Số; ``None`` leaves a blank for the clerk to fill at signing."""
+    symbol: str
+    """Ký hiệu, e.g. ``SNV-TĐKT``: agency and unit abbreviations joined by hyphens."""
+    date: IssueDate
+    subject: Line
+    """Trích yếu, written after "V/v"."""
+    recipients: Annotated[tuple[ListItem, ...], Field(min_length=1)]
+    body: Block
+    distribution: tuple[ListItem, ...] = ()
+    archive: Annotated[tuple[Line, ...], BeforeValidator(_split_commas), Field(min_length=1)]
+    signer: Signer
+    urgency: Annotated[str | None, _mark(URGENCY)] = None
+    secrecy: Annotated[str | None, _mark(SECRECY)] = None
+    drafter: Drafter | None = None
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value)
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("symbol", mode="before")
+    @classmethod
+    def _symbol(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        value = clean_line(value)
+        if not re.fullmatch(SYMBOL_PATTERN, value):
+            raise ValueError(
+                f"expected abbreviations joined by '-' with no spaces or '/', e.g. 'SNV-TĐKT', got {value!r}"
+            )
+        if value.upper().startswith("CV-"):
+            raise ValueError("a công văn has no type abbreviation: drop 'CV-' (ND30 Phụ lục III)")
+        return value
+
+    @field_validator("subject")
+    @classmethod
+    def _no_vv(cls, value: str) -> str:
+        if re.match(r"(?i)v/v\b|về việc\b", value):
+            raise ValueError("write the subject without 'V/v'; the template adds it")
+        return value
+
+    @field_validator("body")
+    @classmethod
+    def _markup(cls, value: str) -> str:
+        try:
+            paragraphs = parse_body(value)
+        except MarkupError as exc:
+            raise ValueError(str(exc)) from exc
+        if not paragraphs:
+            raise ValueError("must hold at least one paragraph")
+        for index, paragraph in enumerate(paragraphs, start=1):
+            if not paragraph:
+                raise ValueError(f"paragraph {index} holds only formatting marks")
+        return value
+
+    @field_validator("archive")
+    @classmethod
+    def _archive(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        items = tuple(re.sub(r"\.$", "", item).strip() for item in value)
+        if items[0] != "VT":
+            raise ValueError(f"expected 'VT' (Văn thư) first, e.g. [VT, {', '.join(items)}]")
+        return items
+
+
+Document = Dispatch
+"""Every document type the package renders (a union as more types arrive)."""

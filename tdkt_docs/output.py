@@ -1,0 +1,55 @@
+"""Writing files safely: nothing partial is ever left at the destination.
+
+The bytes go to a temporary file in the destination's folder, are flushed to disk, then
+``os.replace`` moves them into place in one step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from tdkt_docs.errors import OutputError, OutputExistsError
+
+
+def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> Path:
+    """Write ``data`` to ``path`` atomically; refuse an existing file unless ``overwrite``."""
+    path = Path(path)
+    if path.is_dir():
+        raise OutputError("is a folder; give a file name ending in .docx", path=path)
+    if path.exists() and not overwrite:
+        raise OutputExistsError("already exists; use --force (overwrite=True) to replace it", path=path)
+    folder = path.parent
+    if not folder.is_dir():
+        raise OutputError(f"the folder {folder} does not exist", path=path)
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write here: {exc.strerror}", path=path) from exc
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise OutputError(f"cannot write the file: {exc.strerror}", path=path) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    return path
+
+
+def write_stream(stream: BinaryIO, data: bytes) -> None:
+    """Write the whole document to an open binary stream."""
+    try:
+        stream.write(data)
+    except (OSError, ValueError, TypeError) as exc:
+        raise OutputError(f"cannot write to the stream: {exc}") from exc

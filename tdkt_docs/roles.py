@@ -1,0 +1,49 @@
+"""The ND30 roles of a document's elements and the Word styles that carry them.
+
+Every element of a generated document uses the paragraph style of its role, so a user can
+restyle it in Word and a checker can find it. The style ids are ASCII and stable; the
+display names are Vietnamese, as a user sees them in Word's style list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    style_id: str
+    style_name: str
+    box: str
+    """The "ô" of Phụ lục I, mục IV (empty for helper paragraphs)."""
+
+
+_ROLES = (
+    Role("quoc_hieu", "ND30QuocHieu", "ND30 Quốc hiệu", "1"),
+    Role("tieu_ngu", "ND30TieuNgu", "ND30 Tiêu ngữ", "1"),
+    Role("tieu_ngu_rule", "ND30TieuNguRule", "ND30 Gạch dưới tiêu ngữ", "1"),
+    Role("parent_agency", "ND30CoQuanChuQuan", "ND30 Cơ quan chủ quản", "2"),
+    Role("agency", "ND30CoQuanBanHanh", "ND30 Tên cơ quan ban hành", "2"),
+    Role("agency_rule", "ND30CoQuanRule", "ND30 Gạch dưới tên cơ quan", "2"),
+    Role("number", "ND30SoKyHieu", "ND30 Số, ký hiệu", "3"),
+    Role("date_line", "ND30DiaDanhNgay", "ND30 Địa danh và thời gian", "4"),
+    Role("subject", "ND30TrichYeuCongVan", "ND30 Trích yếu công văn", "5b"),
+    Role("secrecy", "ND30DoMat", "ND30 Dấu độ mật", "10a"),
+    Role("urgency", "ND30DoKhan", "ND30 Dấu mức độ khẩn", "10b"),
+    Role("kinh_gui", "ND30KinhGui", "ND30 Kính gửi", "9a"),
+    Role("kinh_gui_item", "ND30KinhGuiDanhSach", "ND30 Kính gửi danh sách", "9a"),
+    Role("body", "ND30NoiDung", "ND30 Nội dung", "6"),
+    Role("noi_nhan_label", "ND30NoiNhan", "ND30 Nơi nhận", "9b"),
+    Role("noi_nhan_item", "ND30NoiNhanDanhSach", "ND30 Nơi nhận danh sách", "9b"),
+    Role("drafter", "ND30NguoiSoanThao", "ND30 Ký hiệu người soạn thảo", "12"),
+    Role("authority", "ND30QuyenHan", "ND30 Quyền hạn người ký", "7a"),
+    Role("signer_title", "ND30ChucVu", "ND30 Chức vụ người ký", "7a"),
+    Role("signer_name", "ND30HoTen", "ND30 Họ tên người ký", "7b"),
+    Role("page_number", "ND30SoTrang", "ND30 Số trang", ""),
+    Role("contact", "ND30LienHe", "ND30 Địa chỉ liên hệ", "13"),
+    Role("filler", "ND30Dem", "ND30 Đoạn đệm", ""),
+)
+
+ROLES: dict[str, Role] = {role.key: role for role in _ROLES}
+ROLE_BY_STYLE_ID: dict[str, Role] = {role.style_id: role for role in _ROLES}

@@ -1,0 +1,62 @@
+"""Text hygiene at the input boundary: NFC, no control characters, tidy whitespace.
+
+Every string that comes from user data passes through here before it reaches a model, so
+the rest of the package can rely on NFC text without control characters. Control
+characters are refused rather than dropped: in a DOCX they either break the XML or are
+turned into line and page breaks by the template engine.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0/C1 controls, except tab and newline which multi-line fields may use; also the
+# Unicode line/paragraph separators, which Word would show as breaks.
+_FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode normal form C (composed Vietnamese letters)."""
+    return unicodedata.normalize("NFC", text)
+
+
+def find_forbidden(text: str) -> str | None:
+    """Describe the first character that may not appear in a document, or ``None``."""
+    for pattern in (_FORBIDDEN, _SURROGATE):
+        match = pattern.search(text)
+        if match:
+            char = match.group()
+            return f"control character U+{ord(char):04X} at position {match.start() + 1}"
+    return None
+
+
+def clean_line(text: str) -> str:
+    """NFC-normalise a single-line value and collapse every run of whitespace to one space.
+
+    Raises ``ValueError`` (turned into a field error by the models) for control characters.
+    """
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    problem = find_forbidden(text)
+    if problem:
+        raise ValueError(f"must not contain a {problem}")
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def clean_block(text: str) -> str:
+    """NFC-normalise a multi-line value: keep line breaks, tidy spaces and tabs inside lines."""
+    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
+    problem = find_forbidden(text)
+    if problem:
+        raise ValueError(f"must not contain a {problem}")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def is_all_caps(text: str) -> bool:
+    """True when every letter of ``text`` is a capital (Vietnamese letters included)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c == c.upper() for c in letters)

@@ -1,0 +1,66 @@
+"""A validated document → the plain values its template shows.
+
+All ND30 wording decisions that are not layout live here: zero-padded numbers, the date
+line pieces, blanks left for the clerk, the archive line, ô 12 and ô 13 texts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tdkt_docs.markup import Paragraph, parse_body
+from tdkt_docs.models import Agency, Dispatch, Document
+from tdkt_docs.profile import Profile
+from tdkt_docs.wording import day_text, document_number, month_text
+
+
+def contact_lines(agency: Agency) -> list[str]:
+    """ô 13 (bottom of page 1): address; phone and fax; e-mail and website."""
+    lines = []
+    if agency.address:
+        lines.append(f"Địa chỉ: {agency.address}")
+    phones = [f"ĐT: {agency.phone}" if agency.phone else "", f"Fax: {agency.fax}" if agency.fax else ""]
+    if any(phones):
+        lines.append(", ".join(p for p in phones if p))
+    web = [f"E-mail: {agency.email}" if agency.email else "",
+           f"Website: {agency.website}" if agency.website else ""]
+    if any(web):
+        lines.append(", ".join(w for w in web if w))
+    return lines
+
+
+def dispatch_view(document: Dispatch, profile: Profile) -> dict[str, Any]:
+    date = document.date
+    drafter = ""
+    if document.drafter is not None:
+        copies = f"({document.drafter.copies})" if document.drafter.copies else ""
+        drafter = f"{document.drafter.initials}.{copies}"
+    body: list[Paragraph] = parse_body(document.body)
+    return {
+        "agency": {"parent": document.agency.parent, "name": document.agency.name},
+        "number": document_number(document.number) if document.number else " " * profile.blank_number_spaces,
+        "symbol": document.symbol,
+        "subject": document.subject,
+        "secrecy": document.secrecy,
+        "urgency": document.urgency,
+        "place": document.agency.place,
+        "day": day_text(date.day) if date.day else " " * profile.blank_day_spaces,
+        "month": month_text(date.month),
+        "year": str(date.year),
+        "recipients": list(document.recipients),
+        "body": body,
+        "distribution": list(document.distribution),
+        "archive": ", ".join(document.archive),
+        "drafter": drafter,
+        "signer": {
+            "authority": list(document.signer.authority),
+            "title": document.signer.title,
+            "name": document.signer.name,
+        },
+        "contact_lines": contact_lines(document.agency),
+    }
+
+
+def view(document: Document, profile: Profile) -> dict[str, Any]:
+    """The template context of ``document``: ``{"doc": {...}}``."""
+    return {"doc": dispatch_view(document, profile)}
