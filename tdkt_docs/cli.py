@@ -20,7 +20,9 @@ from tdkt_docs.loader import read_data
 from tdkt_docs.render import render
 from tdkt_docs.resources import examples_dir
 
-_debug_option = click.option("--debug", is_flag=True, help="Show the Python traceback of a failure.")
+_debug_option = click.option(
+    "--debug", is_flag=True, help="Show the Python traceback of a failure."
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,8 +37,9 @@ def cli(debug: bool) -> None:
 
 @cli.command("render")
 @click.argument("input_file", metavar="INPUT", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path),
-              help="The DOCX file to write.")
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="The DOCX file to write."
+)
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @_debug_option
 def render_command(input_file: Path, output: Path, force: bool, debug: bool) -> None:
@@ -48,8 +51,13 @@ def render_command(input_file: Path, output: Path, force: bool, debug: bool) -> 
 
 
 @cli.command("demo")
-@click.argument("out_dir", metavar="[DIR]", required=False, default="tdkt-demo",
-                type=click.Path(file_okay=False, path_type=Path))
+@click.argument(
+    "out_dir",
+    metavar="[DIR]",
+    required=False,
+    default="tdkt-demo",
+    type=click.Path(file_okay=False, path_type=Path),
+)
 @_debug_option
 def demo_command(out_dir: Path, debug: bool) -> None:
     """Render every bundled example into DIR (default ./tdkt-demo), replacing earlier demo files."""
@@ -74,8 +82,13 @@ def templates_group() -> None:
 
 
 @templates_group.command("build")
-@click.argument("out_dir", metavar="[DIR]", required=False, default="templates",
-                type=click.Path(file_okay=False, path_type=Path))
+@click.argument(
+    "out_dir",
+    metavar="[DIR]",
+    required=False,
+    default="templates",
+    type=click.Path(file_okay=False, path_type=Path),
+)
 @_debug_option
 def templates_build(out_dir: Path, debug: bool) -> None:
     """Write every template into DIR (default ./templates)."""
@@ -115,8 +128,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if debug:
             traceback.print_exc()
-        click.echo(f"internal error: {type(exc).__name__}: {exc} (run again with --debug and report it)",
-                   err=True)
+        click.echo(
+            f"internal error: {type(exc).__name__}: {exc} (run again with --debug and report it)",
+            err=True,
+        )
         return 1
     return 0
 

@@ -18,8 +18,14 @@ def to_bytes(document: Document, timestamp: dt.datetime) -> bytes:
 
 
 def normalise_zip(data: bytes, timestamp: dt.datetime) -> bytes:
-    stamp = (max(timestamp.year, 1980), timestamp.month, timestamp.day,
-             timestamp.hour, timestamp.minute, timestamp.second)
+    stamp = (
+        max(timestamp.year, 1980),
+        timestamp.month,
+        timestamp.day,
+        timestamp.hour,
+        timestamp.minute,
+        timestamp.second,
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():

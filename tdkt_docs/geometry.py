@@ -51,7 +51,11 @@ def kinh_gui_indent_mm(lines: list[str], single: bool, profile: Profile) -> floa
     label = text_width_mm("Kính gửi: " if single else "Kính gửi:", size)
     widest = max(text_width_mm(line, size) for line in lines)
     block = label + widest
-    return max(MIN_KINH_GUI_INDENT_MM, (profile.text_width_mm - block) / 2) if block < profile.text_width_mm else 0.0
+    return (
+        max(MIN_KINH_GUI_INDENT_MM, (profile.text_width_mm - block) / 2)
+        if block < profile.text_width_mm
+        else 0.0
+    )
 
 
 def apply(document: Document, profile: Profile) -> None:
@@ -74,7 +78,11 @@ def apply(document: Document, profile: Profile) -> None:
     items = _by_role(document, "kinh_gui_item")
     if labels:
         single = not items
-        lines = [labels[0].text.removeprefix("Kính gửi:").strip()] if single else [p.text for p in items]
+        lines = (
+            [labels[0].text.removeprefix("Kính gửi:").strip()]
+            if single
+            else [p.text for p in items]
+        )
         indent = kinh_gui_indent_mm(lines, single, profile)
         labels[0].paragraph_format.left_indent = Mm(indent)
         label_width = text_width_mm("Kính gửi:", profile.size("kinh_gui"))

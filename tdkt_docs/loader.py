@@ -32,7 +32,9 @@ def read_data(path: Path) -> Any:
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError.single(path, "", f"expected UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        raise DataError.single(
+            path, "", f"expected UTF-8 text ({exc.reason} at byte {exc.start})"
+        ) from exc
     except OSError as exc:
         raise DataError.single(path, "", f"cannot read the file: {exc.strerror}") from exc
     try:
@@ -40,7 +42,9 @@ def read_data(path: Path) -> Any:
             return json.loads(raw)
         return yaml.safe_load(raw)
     except json.JSONDecodeError as exc:
-        raise DataError.single(path, "", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+        raise DataError.single(
+            path, "", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -75,11 +79,15 @@ def _message(error: Mapping[str, Any]) -> str:
     return f"{message[0].lower()}{message[1:]}, got {shown}"
 
 
-def problems_from(exc: ValidationError, source: str | None, prefix: tuple[int | str, ...] = ()) -> list[Problem]:
+def problems_from(
+    exc: ValidationError, source: str | None, prefix: tuple[int | str, ...] = ()
+) -> list[Problem]:
     """One :class:`Problem` per pydantic error, with readable field paths."""
     problems = []
     for error in exc.errors():
-        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+        loc = tuple(
+            p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-"))
+        )
         problems.append(Problem(source, field_path(prefix + loc), _message(error)))
     return problems
 

@@ -33,7 +33,11 @@ class MarkupError(ValueError):
 def split_paragraphs(text: str) -> list[str]:
     """Split on blank lines and join the lines of each paragraph with single spaces."""
     parts = _BLANK_LINES.split(text.strip())
-    return [" ".join(line.strip() for line in part.split("\n")).strip() for part in parts if part.strip()]
+    return [
+        " ".join(line.strip() for line in part.split("\n")).strip()
+        for part in parts
+        if part.strip()
+    ]
 
 
 def parse_inline(paragraph: str) -> Paragraph:

@@ -39,7 +39,9 @@ def text_width_pt(text: str, size_pt: float, *, bold: bool = False, italic: bool
     towards "too wide" (a rule slightly long, never a line that wraps unexpectedly).
     """
     table = _table()
-    style = "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
+    style = (
+        "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
+    )
     widths: dict[str, int] = table["widths"][style]
     fallback: int = table["fallback"][style]
     units = sum(widths.get(char, fallback) for char in text)
@@ -59,8 +61,7 @@ def ascent_em() -> float:
 def _measured_characters() -> str:
     ranges = [(0x20, 0x7E), (0xA0, 0xFF), (0x100, 0x17F), (0x1A0, 0x1B0), (0x1EA0, 0x1EF9)]
     extra = "\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u2022\u00b7\u2116"
-    chars = "".join(chr(c) for lo, hi in ranges for c in range(lo, hi + 1)) + extra
-    return chars
+    return "".join(chr(c) for lo, hi in ranges for c in range(lo, hi + 1)) + extra
 
 
 def generate(font_dir: Path) -> dict[str, Any]:

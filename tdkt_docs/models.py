@@ -105,7 +105,9 @@ class Agency(Model):
     @classmethod
     def _capitalised(cls, value: str) -> str:
         if not value[0].isupper():
-            raise ValueError(f"a place name starts with a capital, e.g. '{value[0].upper()}{value[1:]}'")
+            raise ValueError(
+                f"a place name starts with a capital, e.g. '{value[0].upper()}{value[1:]}'"
+            )
         return value
 
 
@@ -137,7 +139,9 @@ class IssueDate(Model):
             try:
                 dt.date(self.year, self.month, self.day)
             except ValueError as exc:
-                raise ValueError(f"{self.year}-{self.month:02d}-{self.day:02d} is not a date") from exc
+                raise ValueError(
+                    f"{self.year}-{self.month:02d}-{self.day:02d} is not a date"
+                ) from exc
         return self
 
 
@@ -251,7 +255,8 @@ class Dispatch(Model):
         value = clean_line(value)
         if not re.fullmatch(SYMBOL_PATTERN, value):
             raise ValueError(
-                f"expected abbreviations joined by '-' with no spaces or '/', e.g. 'SNV-TĐKT', got {value!r}"
+                "expected abbreviations joined by '-' with no spaces or '/', "
+                f"e.g. 'SNV-TĐKT', got {value!r}"
             )
         if value.upper().startswith("CV-"):
             raise ValueError("a công văn has no type abbreviation: drop 'CV-' (ND30 Phụ lục III)")

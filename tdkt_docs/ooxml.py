@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
@@ -15,16 +16,16 @@ FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")
 
 
-def child(parent: OxmlElement, tag: str) -> OxmlElement:
+def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     """The first child ``tag`` of ``parent``, created (appended) when missing."""
-    found = parent.find(qn(tag))
+    found: BaseOxmlElement | None = parent.find(qn(tag))
     if found is None:
         found = OxmlElement(tag)
         parent.append(found)
     return found
 
 
-def set_fonts(rpr: OxmlElement, font: str) -> None:
+def set_fonts(rpr: BaseOxmlElement, font: str) -> None:
     """Name ``font`` in all four slots of ``w:rFonts``; theme fonts would override them."""
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
@@ -36,7 +37,9 @@ def set_fonts(rpr: OxmlElement, font: str) -> None:
         rfonts.set(qn(slot), font)
 
 
-def set_border(ppr: OxmlElement, sides: tuple[str, ...], weight_eighth_pt: int, colour: str = "000000") -> None:
+def set_border(
+    ppr: BaseOxmlElement, sides: tuple[str, ...], weight_eighth_pt: int, colour: str = "000000"
+) -> None:
     """Give a paragraph single solid borders on ``sides`` (top, left, bottom, right)."""
     pbdr = ppr.find(qn("w:pBdr"))
     if pbdr is None:
@@ -44,8 +47,16 @@ def set_border(ppr: OxmlElement, sides: tuple[str, ...], weight_eighth_pt: int, 
         # CT_PPr order: pStyle, keepNext, keepLines, pageBreakBefore, framePr, widowControl,
         # numPr, suppressLineNumbers, pBdr, ...: insert after the last earlier sibling.
         anchor = None
-        for tag in ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore",
-                    "w:framePr", "w:widowControl", "w:numPr", "w:suppressLineNumbers"):
+        for tag in (
+            "w:pStyle",
+            "w:keepNext",
+            "w:keepLines",
+            "w:pageBreakBefore",
+            "w:framePr",
+            "w:widowControl",
+            "w:numPr",
+            "w:suppressLineNumbers",
+        ):
             found = ppr.find(qn(tag))
             if found is not None:
                 anchor = found
@@ -75,7 +86,12 @@ def fix_table_geometry(table: Table, widths: list[Length], cell_margin: Length) 
         edge = child(borders, f"w:{side}")
         edge.set(qn("w:val"), "nil")
     margins = child(tbl_pr, "w:tblCellMar")
-    for side, value in (("top", 0), ("left", cell_margin.twips), ("bottom", 0), ("right", cell_margin.twips)):
+    for side, value in (
+        ("top", 0),
+        ("left", cell_margin.twips),
+        ("bottom", 0),
+        ("right", cell_margin.twips),
+    ):
         edge = child(margins, f"w:{side}")
         edge.set(qn("w:w"), str(value))
         edge.set(qn("w:type"), "dxa")
@@ -89,12 +105,26 @@ def fix_table_geometry(table: Table, widths: list[Length], cell_margin: Length) 
         child(tr_pr, "w:cantSplit")
 
 
-_TBL_PR_ORDER = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-                 "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd",
-                 "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+_TBL_PR_ORDER = (
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+)
 
 
-def _order_tbl_pr(tbl_pr: OxmlElement) -> None:
+def _order_tbl_pr(tbl_pr: BaseOxmlElement) -> None:
     rank = {qn(tag): i for i, tag in enumerate(_TBL_PR_ORDER)}
     children = sorted(tbl_pr, key=lambda e: rank.get(e.tag, len(rank)))
     for element in children:
@@ -110,7 +140,8 @@ def clear_cell(cell: _Cell) -> None:
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     """Append a complex field (e.g. ``PAGE``) with ``placeholder`` as its cached result."""
-    def run_with(element: OxmlElement) -> None:
+
+    def run_with(element: BaseOxmlElement) -> None:
         run = paragraph.add_run()
         run._r.append(element)
 

@@ -21,7 +21,9 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> P
     if path.is_dir():
         raise OutputError("is a folder; give a file name ending in .docx", path=path)
     if path.exists() and not overwrite:
-        raise OutputExistsError("already exists; use --force (overwrite=True) to replace it", path=path)
+        raise OutputExistsError(
+            "already exists; use --force (overwrite=True) to replace it", path=path
+        )
     folder = path.parent
     if not folder.is_dir():
         raise OutputError(f"the folder {folder} does not exist", path=path)
@@ -34,15 +36,15 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> P
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, path)
+        Path(temp_name).chmod(0o644)
+        Path(temp_name).replace(path)  # os.replace: atomic on one file system
     except OSError as exc:
         with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+            Path(temp_name).unlink()
         raise OutputError(f"cannot write the file: {exc.strerror}", path=path) from exc
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+            Path(temp_name).unlink()
         raise
     return path
 

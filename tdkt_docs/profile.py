@@ -145,14 +145,18 @@ class Profile(_Frozen):
             ("signature_columns_mm", self.signature_columns_mm),
         ):
             if abs(sum(columns) - self.text_width_mm) > 0.5:
-                problems.append(f"{name}: columns add up to {sum(columns)} mm, "
-                                f"expected the text width {self.text_width_mm:g} mm")
+                problems.append(
+                    f"{name}: columns add up to {sum(columns)} mm, "
+                    f"expected the text width {self.text_width_mm:g} mm"
+                )
         if not problems:
             room = self.header_columns_mm[1] - 2 * self.cell_margin_mm
             needed = text_width_mm(self.quoc_hieu_text, self.size("quoc_hieu"), bold=True)
             if needed > room - 1:
-                problems.append(f"header_columns_mm: the right column leaves {room:.1f} mm, "
-                                f"the quốc hiệu needs {needed:.1f} mm to stay on one line")
+                problems.append(
+                    f"header_columns_mm: the right column leaves {room:.1f} mm, "
+                    f"the quốc hiệu needs {needed:.1f} mm to stay on one line"
+                )
         if problems:
             raise ValueError("; ".join(problems))
         return self

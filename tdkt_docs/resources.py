@@ -34,5 +34,7 @@ def template_path(document_type: str) -> Path:
     """The bundled template for a document type (``dispatch`` → ``cong_van.docx``)."""
     path = templates_dir() / TEMPLATE_FOR_TYPE[document_type]
     if not path.is_file():
-        raise TemplateError("the bundled template is missing; reinstall tdkt-docs", template=str(path))
+        raise TemplateError(
+            "the bundled template is missing; reinstall tdkt-docs", template=str(path)
+        )
     return path

@@ -43,7 +43,9 @@ class RunsMarkup:
     def __init__(self, runs: tuple[Run, ...]) -> None:
         parts = []
         for run in runs:
-            props = ("<w:b/><w:bCs/>" if run.bold else "") + ("<w:i/><w:iCs/>" if run.italic else "")
+            props = ("<w:b/><w:bCs/>" if run.bold else "") + (
+                "<w:i/><w:iCs/>" if run.italic else ""
+            )
             rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
             parts.append(f'<w:r>{rpr}<w:t xml:space="preserve">{literal(run.text)}</w:t></w:r>')
         self.xml = "".join(parts)
@@ -73,10 +75,14 @@ def environment() -> jinja2.Environment:
     return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
 
 
-_UNDEFINED = re.compile(r"'(?:[^']*)' (?:object )?has no attribute '([^']+)'|'([^']+)' is undefined")
+_UNDEFINED = re.compile(
+    r"'(?:[^']*)' (?:object )?has no attribute '([^']+)'|'([^']+)' is undefined"
+)
 
 
-def render_template(template: Path | bytes, context: Mapping[str, Any], *, name: str | None = None) -> Document:
+def render_template(
+    template: Path | bytes, context: Mapping[str, Any], *, name: str | None = None
+) -> Document:
     """Render ``template`` (a path or the bytes of a DOCX) into a python-docx document."""
     label = name or (template.name if isinstance(template, Path) else "template")
     try:
@@ -91,7 +97,8 @@ def render_template(template: Path | bytes, context: Mapping[str, Any], *, name:
         field = (match.group(1) or match.group(2)) if match else None
         raise TemplateError(
             f"the template uses the field {field!r}, which the data does not provide ({exc})",
-            template=label, field=field,
+            template=label,
+            field=field,
         ) from exc
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateError(f"template syntax error: {exc.message}", template=label) from exc

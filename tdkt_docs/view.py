@@ -19,11 +19,16 @@ def contact_lines(agency: Agency) -> list[str]:
     lines = []
     if agency.address:
         lines.append(f"Địa chỉ: {agency.address}")
-    phones = [f"ĐT: {agency.phone}" if agency.phone else "", f"Fax: {agency.fax}" if agency.fax else ""]
+    phones = [
+        f"ĐT: {agency.phone}" if agency.phone else "",
+        f"Fax: {agency.fax}" if agency.fax else "",
+    ]
     if any(phones):
         lines.append(", ".join(p for p in phones if p))
-    web = [f"E-mail: {agency.email}" if agency.email else "",
-           f"Website: {agency.website}" if agency.website else ""]
+    web = [
+        f"E-mail: {agency.email}" if agency.email else "",
+        f"Website: {agency.website}" if agency.website else "",
+    ]
     if any(web):
         lines.append(", ".join(w for w in web if w))
     return lines
@@ -38,7 +43,9 @@ def dispatch_view(document: Dispatch, profile: Profile) -> dict[str, Any]:
     body: list[Paragraph] = parse_body(document.body)
     return {
         "agency": {"parent": document.agency.parent, "name": document.agency.name},
-        "number": document_number(document.number) if document.number else " " * profile.blank_number_spaces,
+        "number": document_number(document.number)
+        if document.number
+        else " " * profile.blank_number_spaces,
         "symbol": document.symbol,
         "subject": document.subject,
         "secrecy": document.secrecy,

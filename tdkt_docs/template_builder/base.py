@@ -21,7 +21,14 @@ from tdkt_docs.profile import Profile
 from tdkt_docs.roles import ROLES
 
 # Parts python-docx's default template carries that a lean ND30 template does not need.
-_DROPPED_DOCUMENT_RELS = ("stylesWithEffects", "webSettings", "customXml", "numbering", "theme", "fontTable")
+_DROPPED_DOCUMENT_RELS = (
+    "stylesWithEffects",
+    "webSettings",
+    "customXml",
+    "numbering",
+    "theme",
+    "fontTable",
+)
 _DROPPED_PACKAGE_RELS = ("thumbnail", "extended-properties")
 _KEPT_STYLES = ("Normal", "Default Paragraph Font", "Normal Table", "No List")
 TEMPLATE_TIMESTAMP = dt.datetime(2020, 3, 5, tzinfo=dt.UTC)  # the date of Nghị định 30/2020/NĐ-CP
@@ -50,7 +57,7 @@ def looks(profile: Profile) -> dict[str, Look]:
     size = profile.size
     signature_top = profile.signature_space_before_pt
     first_signature_size = max(size("authority"), size("signer_title"))
-    left, center, justify = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
+    left, justify = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
     return {
         "quoc_hieu": Look("quoc_hieu", bold=True),
         "tieu_ngu": Look("tieu_ngu", bold=True),
@@ -58,21 +65,33 @@ def looks(profile: Profile) -> dict[str, Look]:
         "parent_agency": Look("parent_agency"),
         "agency": Look("agency", bold=True),
         "agency_rule": Look(None),
-        "number": Look("number", space_before_pt=6 + baseline_shift_pt(size("number"), size("date_line"))),
-        "date_line": Look("date_line", italic=True,
-                          space_before_pt=6 + baseline_shift_pt(size("date_line"), size("number"))),
+        "number": Look(
+            "number", space_before_pt=6 + baseline_shift_pt(size("number"), size("date_line"))
+        ),
+        "date_line": Look(
+            "date_line",
+            italic=True,
+            space_before_pt=6 + baseline_shift_pt(size("date_line"), size("number")),
+        ),
         "subject": Look("subject", space_before_pt=profile.subject_space_before_pt),
         "secrecy": Look("stamp", bold=True, space_before_pt=6, colour=profile.stamp_colour),
         "urgency": Look("stamp", bold=True, space_before_pt=6, colour=profile.stamp_colour),
         "kinh_gui": Look("kinh_gui", align=left, space_before_pt=profile.kinh_gui_space_before_pt),
         "kinh_gui_item": Look("kinh_gui", align=left),
         "body": Look("body", align=justify, space_before_pt=profile.body.space_before_pt),
-        "noi_nhan_label": Look("noi_nhan_label", bold=True, italic=True, align=left,
-                               space_before_pt=signature_top
-                               + baseline_shift_pt(size("noi_nhan_label"), first_signature_size)),
+        "noi_nhan_label": Look(
+            "noi_nhan_label",
+            bold=True,
+            italic=True,
+            align=left,
+            space_before_pt=signature_top
+            + baseline_shift_pt(size("noi_nhan_label"), first_signature_size),
+        ),
         "noi_nhan_item": Look("noi_nhan_item", align=left),
         "drafter": Look("drafter", align=left, space_before_pt=6),
-        "authority": Look("authority", bold=True, keep_with_next=True, space_before_pt=signature_top),
+        "authority": Look(
+            "authority", bold=True, keep_with_next=True, space_before_pt=signature_top
+        ),
         "signer_title": Look("signer_title", bold=True, keep_with_next=True),
         "signer_name": Look("signer_name", bold=True, space_before_pt=profile.signature_gap_pt),
         "page_number": Look("page_number"),
@@ -102,7 +121,33 @@ def new_document(profile: Profile) -> Document:
     section.footer_distance = Mm(profile.footer_distance_mm)
     section.gutter = 0
     _clean_properties(document)
+    _clean_settings(document)
     return document
+
+
+def _clean_settings(document: Document) -> None:
+    """Drop what the default template inherited from its author's machine: revision ids, a
+    preview picture, theme and maths fonts (Cambria Math); use Word 2013+ layout rules."""
+    settings = document.settings.element
+    for tag in (
+        "w:rsids",
+        "m:mathPr",
+        "w:savePreviewPicture",
+        "w:proofState",
+        "w:themeFontLang",
+        "w:clrSchemeMapping",
+    ):
+        for element in settings.findall(qn(tag)):
+            settings.remove(element)
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    decimal = settings.find(qn("w:decimalSymbol"))
+    if decimal is not None:
+        decimal.set(qn("w:val"), ",")  # Vietnamese: 12.345,5
+    separator = settings.find(qn("w:listSeparator"))
+    if separator is not None:
+        separator.set(qn("w:val"), ";")
 
 
 def _mm_up(mm: float) -> Mm:

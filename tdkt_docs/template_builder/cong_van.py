@@ -59,7 +59,11 @@ def build_cong_van(profile: Profile) -> bytes:
     _tag(number, "if doc.urgency")
     _para(number, "urgency", "{{ doc.urgency }}")
     _tag(number, "endif")
-    _para(date, "date_line", "{{ doc.place }}, ngày {{ doc.day }} tháng {{ doc.month }} năm {{ doc.year }}")
+    _para(
+        date,
+        "date_line",
+        "{{ doc.place }}, ngày {{ doc.day }} tháng {{ doc.month }} năm {{ doc.year }}",
+    )
 
     _tag(document, "if doc.recipients | length == 1")
     _para(document, "kinh_gui", "Kính gửi: {{ doc.recipients[0] }}")

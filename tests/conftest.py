@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from docx.document import Document
+
+import tdkt_docs
+from tests.docx_reading import open_docx
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SEED_EXAMPLE = EXAMPLES / "cong_van_tuyen_truyen.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def seed_data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(SEED_EXAMPLE.read_text("utf-8"))
+    return data
+
+
+def render_data(data: dict[str, Any]) -> Document:
+    return open_docx(tdkt_docs.render_bytes(data))
+
+
+def variant(**changes: Any) -> dict[str, Any]:
+    """The seed example with some fields replaced (``None`` removes a field)."""
+    data = copy.deepcopy(seed_data())
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return data
+
+
+@pytest.fixture(scope="session")
+def seed_bytes() -> bytes:
+    return tdkt_docs.render_bytes(SEED_EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def seed_doc(seed_bytes: bytes) -> Document:
+    return open_docx(seed_bytes)
+
+
+@pytest.fixture(scope="session")
+def profile() -> tdkt_docs.Profile:
+    return tdkt_docs.default_profile()

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tdkt_docs.cli import main
+from tests.conftest import ROOT, SEED_EXAMPLE
+
+
+def test_render_writes_and_refuses_to_overwrite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "cv.docx"
+    assert main(["render", str(SEED_EXAMPLE), "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"PK")
+    before = out.read_bytes()
+    assert main(["render", str(SEED_EXAMPLE), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err and "Traceback" not in err
+    assert out.read_bytes() == before
+    assert main(["render", str(SEED_EXAMPLE), "-o", str(out), "--force"]) == 0
+
+
+def test_usage_errors_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(SEED_EXAMPLE)]) == 2
+    assert main(["render", str(SEED_EXAMPLE), "-o", str(tmp_path / "cv.pdf")]) == 2
+    assert main(["no-such-command"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_missing_input_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(tmp_path / "nope.yaml"), "-o", str(tmp_path / "o.docx")]) == 1
+    err = capsys.readouterr().err
+    assert "nope.yaml" in err and "Traceback" not in err
+    assert not (tmp_path / "o.docx").exists()
+
+
+def test_demo_renders_every_example(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "demo"
+    assert main(["demo", str(out)]) == 0
+    printed = capsys.readouterr().out.split()
+    assert sorted(Path(p).name for p in printed) == ["cong_van_tuyen_truyen.docx"]
+    assert main(["demo", str(out)]) == 0, "the demo can run twice"
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert "0.1.0" in capsys.readouterr().out
+    assert main(["--help"]) == 0
+
+
+def test_console_script_module_entry(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tdkt_docs",
+            "render",
+            str(SEED_EXAMPLE),
+            "-o",
+            str(tmp_path / "a.docx"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "a.docx").exists()
