@@ -7,6 +7,7 @@ relative to the file that names it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,21 @@ from tdkt_docs.errors import DataError, Problem
 from tdkt_docs.models import Agency, Dispatch, Document
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML as people type it: ``number: 010`` is ten, not the octal eight of YAML 1.1."""
+
+
+def _decimal_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    if re.fullmatch(r"[-+]?0[0-9]+", text):
+        return int(text, 10)
+    value: int = yaml.SafeLoader.construct_yaml_int(loader, node)
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
 DOCUMENT_TYPES: dict[str, type[Dispatch]] = {"dispatch": Dispatch}
 
 
@@ -40,7 +56,7 @@ def read_data(path: Path) -> Any:
     try:
         if path.suffix.lower() == ".json":
             return json.loads(raw)
-        return yaml.safe_load(raw)
+        return yaml.load(raw, Loader=_Loader)  # _Loader is a SafeLoader: no Python objects
     except json.JSONDecodeError as exc:
         raise DataError.single(
             path, "", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"

@@ -73,9 +73,11 @@ def set_border(
             edge.set(qn("w:color"), colour)
 
 
-def fix_table_geometry(table: Table, widths: list[Length], cell_margin: Length) -> None:
+def fix_table_geometry(
+    table: Table, widths: list[Length], cell_margin: Length, top: Length | None = None
+) -> None:
     """Fixed layout, no borders, widths in both ``w:tblGrid`` and every cell (LibreOffice
-    reads the grid, Word the cells), and the given left/right cell margins."""
+    reads the grid, Word the cells), the given left/right cell margins and top padding."""
     table.autofit = False
     tbl_pr = table._tbl.tblPr
     tbl_w = child(tbl_pr, "w:tblW")
@@ -87,7 +89,7 @@ def fix_table_geometry(table: Table, widths: list[Length], cell_margin: Length) 
         edge.set(qn("w:val"), "nil")
     margins = child(tbl_pr, "w:tblCellMar")
     for side, value in (
-        ("top", 0),
+        ("top", top.twips if top is not None else 0),
         ("left", cell_margin.twips),
         ("bottom", 0),
         ("right", cell_margin.twips),

@@ -55,7 +55,6 @@ def baseline_shift_pt(size_pt: float, reference_pt: float) -> float:
 
 def looks(profile: Profile) -> dict[str, Look]:
     size = profile.size
-    signature_top = profile.signature_space_before_pt
     first_signature_size = max(size("authority"), size("signer_title"))
     left, justify = WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.JUSTIFY
     return {
@@ -84,14 +83,11 @@ def looks(profile: Profile) -> dict[str, Look]:
             bold=True,
             italic=True,
             align=left,
-            space_before_pt=signature_top
-            + baseline_shift_pt(size("noi_nhan_label"), first_signature_size),
+            space_before_pt=baseline_shift_pt(size("noi_nhan_label"), first_signature_size),
         ),
         "noi_nhan_item": Look("noi_nhan_item", align=left),
         "drafter": Look("drafter", align=left, space_before_pt=6),
-        "authority": Look(
-            "authority", bold=True, keep_with_next=True, space_before_pt=signature_top
-        ),
+        "authority": Look("authority", bold=True, keep_with_next=True),
         "signer_title": Look("signer_title", bold=True, keep_with_next=True),
         "signer_name": Look("signer_name", bold=True, space_before_pt=profile.signature_gap_pt),
         "page_number": Look("page_number"),

@@ -14,7 +14,7 @@ Layout, top to bottom:
 from __future__ import annotations
 
 from docx.document import Document
-from docx.shared import Mm
+from docx.shared import Mm, Pt
 from docx.table import _Cell
 
 from tdkt_docs.docx_package import to_bytes
@@ -79,7 +79,13 @@ def build_cong_van(profile: Profile) -> bytes:
     _tag(document, "endfor")
 
     signature = document.add_table(rows=1, cols=2)
-    fix_table_geometry(signature, [Mm(w) for w in profile.signature_columns_mm], cell_margin)
+    # The gap after the body is the cells' top padding, so both columns start level.
+    fix_table_geometry(
+        signature,
+        [Mm(w) for w in profile.signature_columns_mm],
+        cell_margin,
+        top=Pt(profile.signature_space_before_pt),
+    )
     for cell in signature.rows[0].cells:
         clear_cell(cell)
     recipients, signer = signature.cell(0, 0), signature.cell(0, 1)

@@ -1,0 +1,57 @@
+"""The template boundary: sandboxed, strict, and data inserted literally."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from tdkt_docs.errors import TemplateError
+from tdkt_docs.templating import literal, render_template
+
+
+def _template(*texts: str) -> bytes:
+    document = docx.Document()
+    for text in texts:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_missing_field_names_the_field() -> None:
+    with pytest.raises(TemplateError, match="signer") as info:
+        render_template(_template("{{ doc.signer }}"), {"doc": {}}, name="t.docx")
+    assert info.value.field == "signer"
+    assert info.value.template == "t.docx"
+
+
+def test_sandbox_blocks_attribute_escape() -> None:
+    with pytest.raises(TemplateError):
+        render_template(_template("{{ doc.__class__.__mro__ }}"), {"doc": {}})
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "{{ 7*7 }}",
+        "{% if true %}x{% endif %}",
+        "{_{ a }_}",
+        "{_% b %_}",
+        "a & b < c > d",
+        "\"q\" 's'",
+    ],
+)
+def test_values_come_out_as_typed(value: str) -> None:
+    rendered = render_template(_template("[{{ doc.value }}]"), {"doc": {"value": value}})
+    assert rendered.paragraphs[0].text == f"[{value}]"
+
+
+def test_literal_escapes_xml_and_braces() -> None:
+    assert str(literal("<a&b>{%}")) == "&lt;a&amp;b&gt;&#123;&#37;&#125;"
+
+
+def test_syntax_error_in_template() -> None:
+    with pytest.raises(TemplateError, match="syntax"):
+        render_template(_template("{{ doc.value "), {"doc": {}})
