@@ -17,12 +17,22 @@ from rich.console import Console
 from tdkt_docs import __version__
 from tdkt_docs.errors import DataError, TdktError
 from tdkt_docs.loader import read_data
+from tdkt_docs.profile import Profile, load_profile
 from tdkt_docs.render import render
 from tdkt_docs.resources import examples_dir
 
 _debug_option = click.option(
     "--debug", is_flag=True, help="Show the Python traceback of a failure."
 )
+_profile_option = click.option(
+    "--profile",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="An ND30 layout profile (YAML) instead of the bundled one.",
+)
+
+
+def _load_profile(path: Path | None) -> Profile | None:
+    return load_profile(path) if path is not None else None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,12 +51,15 @@ def cli(debug: bool) -> None:
     "-o", "--output", required=True, type=click.Path(path_type=Path), help="The DOCX file to write."
 )
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_profile_option
 @_debug_option
-def render_command(input_file: Path, output: Path, force: bool, debug: bool) -> None:
+def render_command(
+    input_file: Path, output: Path, force: bool, profile: Path | None, debug: bool
+) -> None:
     """Render INPUT (YAML or JSON) to a DOCX file."""
     if output.suffix.lower() != ".docx":
         raise click.BadParameter("the output file name must end in .docx", param_hint="'-o'")
-    path = render(input_file, output, overwrite=force)
+    path = render(input_file, output, overwrite=force, profile=_load_profile(profile))
     click.echo(str(path))
 
 
@@ -89,13 +102,14 @@ def templates_group() -> None:
     default="templates",
     type=click.Path(file_okay=False, path_type=Path),
 )
+@_profile_option
 @_debug_option
-def templates_build(out_dir: Path, debug: bool) -> None:
-    """Write every template into DIR (default ./templates)."""
+def templates_build(out_dir: Path, profile: Path | None, debug: bool) -> None:
+    """Write every template into DIR (default ./templates), with the ND30 profile."""
     from tdkt_docs.template_builder import build_all
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    for path in build_all(out_dir):
+    for path in build_all(out_dir, _load_profile(profile)):
         click.echo(str(path))
 
 

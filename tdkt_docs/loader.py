@@ -22,18 +22,20 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 
 
 class _Loader(yaml.SafeLoader):
-    """YAML as people type it: ``number: 010`` is ten, not the octal eight of YAML 1.1."""
+    """YAML as people type it: ``number: 010`` is ten and ``phone: 0258…`` keeps its zero,
+    instead of YAML 1.1's octal."""
 
 
-def _decimal_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
-    text = str(loader.construct_scalar(node)).replace("_", "")
-    if re.fullmatch(r"[-+]?0[0-9]+", text):
-        return int(text, 10)
+def _int_or_digits(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+    text = str(loader.construct_scalar(node))
+    if re.fullmatch(r"[-+]?0[0-9_]+", text):
+        # A leading zero is a phone number or a padded number, never octal: keep the digits.
+        return text
     value: int = yaml.SafeLoader.construct_yaml_int(loader, node)
     return value
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _decimal_int)
+_Loader.add_constructor("tag:yaml.org,2002:int", _int_or_digits)
 DOCUMENT_TYPES: dict[str, type[Dispatch]] = {"dispatch": Dispatch}
 
 
@@ -113,7 +115,18 @@ def validate(data: Any, source: str | Path | None = None) -> Document:
     name = str(source) if source is not None else None
     if not isinstance(data, Mapping):
         raise DataError.single(name, "", f"expected a mapping of fields, got {type(data).__name__}")
+    if isinstance(data.get("agency"), str):
+        raise DataError.single(
+            name,
+            "agency",
+            f"{data['agency']!r} looks like a path to an agency profile; paths are resolved "
+            "only when a document file is loaded (tdkt_docs.load); give the agency's fields here",
+        )
     kind = data.get("type")
+    if kind is None:
+        raise DataError.single(
+            name, "type", f"required field is missing; expected one of {', '.join(DOCUMENT_TYPES)}"
+        )
     if kind not in DOCUMENT_TYPES:
         expected = ", ".join(DOCUMENT_TYPES)
         raise DataError.single(name, "type", f"expected one of {expected}, got {kind!r}")
@@ -126,14 +139,14 @@ def validate(data: Any, source: str | Path | None = None) -> Document:
 def _resolve_agency(data: Any, path: Path) -> Any:
     if not isinstance(data, Mapping) or not isinstance(data.get("agency"), str):
         return data
-    agency_path = (path.parent / data["agency"]).resolve()
+    agency_path = path.parent / data["agency"]
     agency_data = read_data(agency_path)
     if isinstance(agency_data, Mapping) and isinstance(agency_data.get("agency"), Mapping):
         agency_data = agency_data["agency"]  # a profile file may wrap its fields in "agency:"
     try:
         Agency.model_validate(agency_data)
     except ValidationError as exc:
-        raise DataError(problems_from(exc, str(agency_path))) from None
+        raise DataError(problems_from(exc, str(agency_path), prefix=("agency",))) from None
     return {**data, "agency": agency_data}
 
 

@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from tdkt_docs.markup import MarkupError, parse_body
+from tdkt_docs.markup import MarkupError, parse_body, plain_text
 from tdkt_docs.text import clean_block, clean_line, is_all_caps
 
 
@@ -214,7 +214,10 @@ def _mark(allowed: tuple[str, ...]) -> Any:
     return BeforeValidator(parse)
 
 
-SYMBOL_PATTERN = r"^[0-9A-Za-zÀ-ỹĐđ]+(?:-[0-9A-Za-zÀ-ỹĐđ]+)*$"
+_VIETNAMESE_LETTERS = "A-Za-zÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9"
+SYMBOL_PATTERN = rf"^[0-9{_VIETNAMESE_LETTERS}]+(?:-[0-9{_VIETNAMESE_LETTERS}]+)*$"
+MIXED_CASE_ABBREVIATIONS = ("QyĐ", "CTr", "TTr", "TrS")
+"""Phụ lục III writes these type abbreviations in mixed case; every other group is capitals."""
 
 
 class Dispatch(Model):
@@ -231,7 +234,8 @@ class Dispatch(Model):
     """Trích yếu, written after "V/v"."""
     recipients: Annotated[tuple[ListItem, ...], Field(min_length=1)]
     body: Block
-    distribution: tuple[ListItem, ...] = ()
+    distribution: Annotated[tuple[ListItem, ...], Field(min_length=1)]
+    """Nơi nhận before the "Lưu" line; a công văn's starts with "Như trên" (its Kính gửi)."""
     archive: Annotated[tuple[Line, ...], BeforeValidator(_split_commas), Field(min_length=1)]
     signer: Signer
     urgency: Annotated[str | None, _mark(URGENCY)] = None
@@ -258,6 +262,11 @@ class Dispatch(Model):
                 "expected abbreviations joined by '-' with no spaces or '/', "
                 f"e.g. 'SNV-TĐKT', got {value!r}"
             )
+        for group in value.split("-"):
+            if group != group.upper() and group not in MIXED_CASE_ABBREVIATIONS:
+                raise ValueError(
+                    f"the ký hiệu is written in capitals: {group!r} should be {group.upper()!r}"
+                )
         if value.upper().startswith("CV-"):
             raise ValueError("a công văn has no type abbreviation: drop 'CV-' (ND30 Phụ lục III)")
         return value
@@ -279,8 +288,18 @@ class Dispatch(Model):
         if not paragraphs:
             raise ValueError("must hold at least one paragraph")
         for index, paragraph in enumerate(paragraphs, start=1):
-            if not paragraph:
+            if not plain_text(paragraph).strip():
                 raise ValueError(f"paragraph {index} holds only formatting marks")
+        return value
+
+    @field_validator("distribution")
+    @classmethod
+    def _nhu_tren_first(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if value[0] != "Như trên":
+            raise ValueError(
+                "a công văn's Nơi nhận starts with 'Như trên' (the recipients in Kính gửi), "
+                f"e.g. [Như trên, {value[0]}]"
+            )
         return value
 
     @field_validator("archive")
@@ -288,7 +307,8 @@ class Dispatch(Model):
     def _archive(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         items = tuple(re.sub(r"\.$", "", item).strip() for item in value)
         if items[0] != "VT":
-            raise ValueError(f"expected 'VT' (Văn thư) first, e.g. [VT, {', '.join(items)}]")
+            rest = ", ".join(item for item in items if item != "VT")
+            raise ValueError(f"expected 'VT' (Văn thư) first, e.g. [VT, {rest}]")
         return items
 
 

@@ -22,7 +22,8 @@ def write_atomic(path: str | Path, data: bytes, *, overwrite: bool = False) -> P
         raise OutputError("is a folder; give a file name ending in .docx", path=path)
     if path.exists() and not overwrite:
         raise OutputExistsError(
-            "already exists; use --force (overwrite=True) to replace it", path=path
+            "already exists; pass overwrite=True (--force on the command line) to replace it",
+            path=path,
         )
     folder = path.parent
     if not folder.is_dir():

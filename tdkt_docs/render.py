@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -29,6 +30,13 @@ def as_document(source: Source) -> Document:
     return source
 
 
+@lru_cache(maxsize=8)
+def _template_for(profile_json: str, name: str) -> bytes:
+    from tdkt_docs.template_builder import TEMPLATE_BUILDERS
+
+    return TEMPLATE_BUILDERS[name](Profile.model_validate_json(profile_json))
+
+
 def _timestamp(document: Document) -> dt.datetime:
     # The document's own date, so the same data always gives the same bytes.
     date = document.date
@@ -40,7 +48,11 @@ def render_bytes(source: Source, *, profile: Profile | None = None) -> bytes:
     document = as_document(source)
     profile = profile or default_profile()
     template = template_path(document.type)
-    docx_document = render_template(template, view(document, profile), name=template.name)
+    template_source: Path | bytes = template
+    if profile != default_profile():
+        # The bundled templates carry the default profile; another profile gets its own build.
+        template_source = _template_for(profile.model_dump_json(), template.name)
+    docx_document = render_template(template_source, view(document, profile), name=template.name)
     geometry.apply(docx_document, profile)
     core = docx_document.core_properties
     core.title = f"V/v {document.subject}"

@@ -39,7 +39,7 @@ def dispatch_view(document: Dispatch, profile: Profile) -> dict[str, Any]:
     drafter = ""
     if document.drafter is not None:
         copies = f"({document.drafter.copies})" if document.drafter.copies else ""
-        drafter = f"{document.drafter.initials}.{copies}"
+        drafter = f"{document.drafter.initials}.{copies}" if copies else document.drafter.initials
     body: list[Paragraph] = parse_body(document.body)
     return {
         "agency": {"parent": document.agency.parent, "name": document.agency.name},

@@ -64,3 +64,32 @@ def test_quoc_hieu_must_fit_its_column(tmp_path: Path) -> None:
     data["header_columns_mm"] = [70, 90]
     with pytest.raises(tdkt_docs.ProfileError, match="one line"):
         load_profile(_write(tmp_path, data))
+
+
+def test_render_with_another_profile(tmp_path: Path) -> None:
+    from tdkt_docs.cli import main
+    from tests.conftest import SEED_EXAMPLE
+    from tests.docx_reading import by_style, open_docx, run_looks
+
+    data = _profile_data()
+    data["name"] = "so-noi-vu"
+    data["margins_mm"].update(left=35, right=15)
+    data["sizes_pt"].update(quoc_hieu=13, tieu_ngu=14, body=13, date_line=14)
+    profile = load_profile(_write(tmp_path, data))
+    document = open_docx(tdkt_docs.render_bytes(SEED_EXAMPLE, profile=profile))
+    assert document.sections[0].left_margin.mm == pytest.approx(35, abs=0.05)
+    quoc_hieu = by_style(document, "ND30QuocHieu")[0]
+    assert run_looks(document, quoc_hieu)[0].size_pt == 13
+    body = by_style(document, "ND30NoiDung")[0]
+    assert {look.size_pt for look in run_looks(document, body)} == {13}
+    out = tmp_path / "cv.docx"
+    args = [
+        "render",
+        str(SEED_EXAMPLE),
+        "-o",
+        str(out),
+        "--profile",
+        str(tmp_path / "profile.yaml"),
+    ]
+    assert main(args) == 0
+    assert open_docx(out.read_bytes()).sections[0].right_margin.mm == pytest.approx(15, abs=0.05)
