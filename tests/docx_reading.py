@@ -67,13 +67,18 @@ class RunLook:
     colour: str
 
 
-def _rpr_sources(document: Document, paragraph: Paragraph, run_rpr: etree._Element | None) -> list:
-    sources = [run_rpr] if run_rpr is not None else []
+def _sources(
+    document: Document, paragraph: Paragraph, own: etree._Element | None, kind: str
+) -> list[etree._Element]:
+    """Property elements in precedence order: the paragraph's or run's own ``kind``
+    (``rPr``/``pPr``), then its style chain, then the document defaults."""
+    sources = [own] if own is not None else []
     for style in _style_chain(document, paragraph._p.style):
-        rpr = style.find(f"{W}rPr")
-        if rpr is not None:
-            sources.append(rpr)
-    defaults = document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+        found = style.find(f"{W}{kind}")
+        if found is not None:
+            sources.append(found)
+    default = "rPrDefault" if kind == "rPr" else "pPrDefault"
+    defaults = document.styles.element.find(f"{W}docDefaults/{W}{default}/{W}{kind}")
     if defaults is not None:
         sources.append(defaults)
     return sources
@@ -93,7 +98,7 @@ def run_looks(document: Document, paragraph: Paragraph) -> list[RunLook]:
         text = "".join(t.text or "" for t in run.iter(f"{W}t"))
         if not text:
             continue
-        sources = _rpr_sources(document, paragraph, run.find(f"{W}rPr"))
+        sources = _sources(document, paragraph, run.find(f"{W}rPr"), "rPr")
         size = _resolve(sources, "sz", "w:val")
         rfonts = _resolve(sources, "rFonts")
         fonts: tuple[str | None, ...] = ()
@@ -117,17 +122,7 @@ def run_looks(document: Document, paragraph: Paragraph) -> list[RunLook]:
 
 def paragraph_property(document: Document, paragraph: Paragraph, tag: str, attr: str) -> str | None:
     """An attribute of a paragraph property (e.g. ``jc``/``w:val``), resolved via styles."""
-    sources = []
-    ppr = paragraph._p.find(f"{W}pPr")
-    if ppr is not None:
-        sources.append(ppr)
-    for style in _style_chain(document, paragraph._p.style):
-        style_ppr = style.find(f"{W}pPr")
-        if style_ppr is not None:
-            sources.append(style_ppr)
-    defaults = document.styles.element.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
-    if defaults is not None:
-        sources.append(defaults)
+    sources = _sources(document, paragraph, paragraph._p.find(f"{W}pPr"), "pPr")
     for source in sources:
         element = source.find(f"{W}{tag}")
         if element is not None and element.get(qn(attr)) is not None:
