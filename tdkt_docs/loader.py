@@ -35,7 +35,44 @@ def _int_or_digits(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
     return value
 
 
+def _date_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        # "2023-02-30" is not a date: hand the text on, so the field reports it.
+        return loader.construct_scalar(node)
+
+
+def _mapping_without_duplicates(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Any:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the field {key!r} appears twice", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node)
+
+
 _Loader.add_constructor("tag:yaml.org,2002:int", _int_or_digits)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date_or_text)
+_Loader.add_constructor("tag:yaml.org,2002:map", _mapping_without_duplicates)
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(f"the field {key!r} appears twice")
+        result[key] = value
+    return result
+
+
 DOCUMENT_TYPES: dict[str, type[Dispatch]] = {"dispatch": Dispatch}
 
 
@@ -57,8 +94,10 @@ def read_data(path: Path) -> Any:
         raise DataError.single(path, "", f"cannot read the file: {exc.strerror}") from exc
     try:
         if path.suffix.lower() == ".json":
-            return json.loads(raw)
+            return json.loads(raw, object_pairs_hook=_json_object)
         return yaml.load(raw, Loader=_Loader)  # _Loader is a SafeLoader: no Python objects
+    except _DuplicateKeyError as exc:
+        raise DataError.single(path, "", f"invalid JSON: {exc}") from exc
     except json.JSONDecodeError as exc:
         raise DataError.single(
             path, "", f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
@@ -140,6 +179,10 @@ def _resolve_agency(data: Any, path: Path) -> Any:
     if not isinstance(data, Mapping) or not isinstance(data.get("agency"), str):
         return data
     agency_path = path.parent / data["agency"]
+    if not agency_path.is_file():
+        raise DataError.single(
+            path, "agency", f"the agency profile {data['agency']!r} is not a file ({agency_path})"
+        )
     agency_data = read_data(agency_path)
     if isinstance(agency_data, Mapping) and isinstance(agency_data.get("agency"), Mapping):
         agency_data = agency_data["agency"]  # a profile file may wrap its fields in "agency:"

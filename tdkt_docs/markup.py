@@ -75,14 +75,29 @@ def parse_inline(paragraph: str) -> Paragraph:
             f"(write \\* for a literal asterisk)"
         )
     flush()
+    return _tidy(runs)
+
+
+def _tidy(runs: list[Run]) -> Paragraph:
+    """Merge runs of one format and tidy the spaces left where markers were removed:
+    no space at either end of the paragraph, never two spaces in a row."""
     merged: list[Run] = []
+    previous_ends_in_space = True  # the start of the paragraph counts as a space
     for run in runs:
-        if not run.text:
+        text = re.sub(r" {2,}", " ", run.text)
+        if previous_ends_in_space:
+            text = text.lstrip(" ")
+        if not text:
             continue
+        previous_ends_in_space = text.endswith(" ")
         if merged and (merged[-1].bold, merged[-1].italic) == (run.bold, run.italic):
-            merged[-1] = Run(merged[-1].text + run.text, run.bold, run.italic)
+            merged[-1] = Run(merged[-1].text + text, run.bold, run.italic)
         else:
-            merged.append(run)
+            merged.append(Run(text, run.bold, run.italic))
+    while merged and merged[-1].text.endswith(" "):
+        last = merged.pop()
+        if last.text.rstrip(" "):
+            merged.append(Run(last.text.rstrip(" "), last.bold, last.italic))
     return tuple(merged)
 
 

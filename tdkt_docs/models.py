@@ -245,6 +245,8 @@ class Dispatch(Model):
     @field_validator("number", mode="before")
     @classmethod
     def _number(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError(f"expected a whole number from 1, got {value!r}")
         if isinstance(value, str) and value.strip().isdigit():
             return int(value)
         if isinstance(value, str) and not value.strip():
