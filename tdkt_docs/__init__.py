@@ -13,6 +13,7 @@ from tdkt_docs.errors import (
     ProfileError,
     TdktError,
     TemplateError,
+    WordingError,
 )
 from tdkt_docs.loader import load, validate
 from tdkt_docs.models import Agency, Dispatch, Document, Drafter, IssueDate, Signer
@@ -36,6 +37,7 @@ __all__ = [
     "Signer",
     "TdktError",
     "TemplateError",
+    "WordingError",
     "__version__",
     "default_profile",
     "load",

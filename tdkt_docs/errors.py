@@ -6,6 +6,7 @@
     ├── DataError                bad input data; carries one Problem per bad field
     ├── TemplateError            a template cannot be found or rendered (e.g. a missing field)
     ├── ProfileError             an ND30 layout profile is invalid
+    ├── WordingError             a value cannot be written in Vietnamese words or ND30 form
     └── OutputError              the output cannot be written
         └── OutputExistsError    the output exists and overwriting was not asked for
 
@@ -64,6 +65,17 @@ class TemplateError(TdktError):
 
 class ProfileError(TdktError):
     """An ND30 layout profile holds a value outside the range the decree allows."""
+
+
+class WordingError(TdktError, ValueError):
+    """A value that cannot be worded: a float for money, a day 32, a number too large…
+
+    ``value`` is the refused value; the message names it and says what is expected.
+    """
+
+    def __init__(self, message: str, value: object = None) -> None:
+        self.value = value
+        super().__init__(message)
 
 
 class OutputError(TdktError):

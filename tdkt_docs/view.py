@@ -11,7 +11,7 @@ from typing import Any
 from tdkt_docs.markup import Paragraph, parse_body
 from tdkt_docs.models import Agency, Dispatch, Document
 from tdkt_docs.profile import Profile
-from tdkt_docs.wording import day_text, document_number, month_text
+from tdkt_docs.vietnamese.dates import day_text, document_number, month_text
 
 
 def contact_lines(agency: Agency) -> list[str]:
