@@ -13,9 +13,10 @@ Safety rules, all enforced here:
 
 from __future__ import annotations
 
+import functools
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -28,6 +29,15 @@ from markupsafe import Markup
 
 from tdkt_docs.errors import TemplateError
 from tdkt_docs.markup import Run
+from tdkt_docs.vietnamese import dates
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "date_line": dates.date_line,
+    "day_text": dates.day_text,
+    "document_number": dates.document_number,
+    "month_text": dates.month_text,
+}
+"""The filters every template can use; README.md lists them with examples."""
 
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;", "%": "&#37;"})
 
@@ -70,9 +80,27 @@ def prepare(value: Any) -> Any:
     return value
 
 
+def _plain(value: Any) -> Any:
+    return str(value.unescape()) if isinstance(value, Markup) else value
+
+
+def _as_filter(function: Callable[..., str]) -> Callable[..., Markup]:
+    """Wrap a wording function for templates: prepared (escaped) arguments go in as plain
+    text, and the result comes out escaped the same way as every other value."""
+
+    @functools.wraps(function)
+    def apply(*args: Any, **kwargs: Any) -> Markup:
+        result = function(*(_plain(a) for a in args), **{k: _plain(v) for k, v in kwargs.items()})
+        return literal(result)
+
+    return apply
+
+
 def environment() -> jinja2.Environment:
-    """The Jinja environment every template renders in."""
-    return SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    """The Jinja environment every template renders in, with the Vietnamese filters."""
+    env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env.filters.update({name: _as_filter(function) for name, function in FILTERS.items()})
+    return env
 
 
 _UNDEFINED = re.compile(

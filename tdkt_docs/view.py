@@ -11,7 +11,6 @@ from typing import Any
 from tdkt_docs.markup import Paragraph, parse_body
 from tdkt_docs.models import Agency, Dispatch, Document
 from tdkt_docs.profile import Profile
-from tdkt_docs.vietnamese.dates import day_text, document_number, month_text
 
 
 def contact_lines(agency: Agency) -> list[str]:
@@ -43,17 +42,15 @@ def dispatch_view(document: Dispatch, profile: Profile) -> dict[str, Any]:
     body: list[Paragraph] = parse_body(document.body)
     return {
         "agency": {"parent": document.agency.parent, "name": document.agency.name},
-        "number": document_number(document.number)
-        if document.number
-        else " " * profile.blank_number_spaces,
+        "number": document.number,
+        "blank_number": " " * profile.blank_number_spaces,
         "symbol": document.symbol,
         "subject": document.subject,
         "secrecy": document.secrecy,
         "urgency": document.urgency,
         "place": document.agency.place,
-        "day": day_text(date.day) if date.day else " " * profile.blank_day_spaces,
-        "month": month_text(date.month),
-        "year": str(date.year),
+        "date": f"{date.year}-{date.month:02d}" + (f"-{date.day:02d}" if date.day else ""),
+        "blank_day": " " * profile.blank_day_spaces,
         "recipients": list(document.recipients),
         "body": body,
         "distribution": list(document.distribution),

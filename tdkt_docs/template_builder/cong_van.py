@@ -51,7 +51,11 @@ def build_cong_van(profile: Profile) -> bytes:
     _para(nation, "tieu_ngu", profile.tieu_ngu_text)
     _para(nation, "tieu_ngu_rule")
     number, date = header.cell(1, 0), header.cell(1, 1)
-    _para(number, "number", "Số: {{ doc.number }}/{{ doc.symbol }}")
+    _para(
+        number,
+        "number",
+        "Số: {{ doc.number | document_number(doc.blank_number) }}/{{ doc.symbol }}",
+    )
     _para(number, "subject", "V/v {{ doc.subject }}")
     _tag(number, "if doc.secrecy")
     _para(number, "secrecy", "{{ doc.secrecy }}")
@@ -59,11 +63,7 @@ def build_cong_van(profile: Profile) -> bytes:
     _tag(number, "if doc.urgency")
     _para(number, "urgency", "{{ doc.urgency }}")
     _tag(number, "endif")
-    _para(
-        date,
-        "date_line",
-        "{{ doc.place }}, ngày {{ doc.day }} tháng {{ doc.month }} năm {{ doc.year }}",
-    )
+    _para(date, "date_line", "{{ doc.place | date_line(doc.date, doc.blank_day) }}")
 
     _tag(document, "if doc.recipients | length == 1")
     _para(document, "kinh_gui", "Kính gửi: {{ doc.recipients[0] }}")
