@@ -55,3 +55,24 @@ def test_literal_escapes_xml_and_braces() -> None:
 def test_syntax_error_in_template() -> None:
     with pytest.raises(TemplateError, match="syntax"):
         render_template(_template("{{ doc.value "), {"doc": {}})
+
+
+def test_filters_are_available_and_keep_text_literal() -> None:
+    template = _template(
+        "{{ 5 | document_number }}",
+        "{{ doc.place | date_line('2024-01-05') }}",
+        "{{ doc.place | date_line('2023-09', '  ') }}",
+    )
+    rendered = render_template(template, {"doc": {"place": "A & {{B}} <C>"}})
+    assert [p.text for p in rendered.paragraphs] == [
+        "05",
+        "A & {{B}} <C>, ngày 05 tháng 01 năm 2024",
+        "A & {{B}} <C>, ngày    tháng 9 năm 2023",
+    ]
+
+
+def test_a_filter_refusal_is_a_wording_error() -> None:
+    from tdkt_docs.errors import WordingError
+
+    with pytest.raises(WordingError, match="2023-02-30"):
+        render_template(_template("{{ 'X' | date_line('2023-02-30') }}"), {})
