@@ -26,7 +26,7 @@ _ROLES = (
     Role("parent_agency", "ND30CoQuanChuQuan", "ND30 Cơ quan chủ quản", "2"),
     Role("agency", "ND30CoQuanBanHanh", "ND30 Tên cơ quan ban hành", "2"),
     Role("agency_rule", "ND30CoQuanRule", "ND30 Gạch dưới tên cơ quan", "2"),
-    Role("number", "ND30SoKyHieu", "ND30 Số, ký hiệu", "3"),
+    Role("number", "ND30SoKyHieu", "ND30 Số và ký hiệu", "3"),
     Role("date_line", "ND30DiaDanhNgay", "ND30 Địa danh và thời gian", "4"),
     Role("subject", "ND30TrichYeuCongVan", "ND30 Trích yếu công văn", "5b"),
     Role("secrecy", "ND30DoMat", "ND30 Dấu độ mật", "10a"),

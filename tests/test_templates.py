@@ -73,3 +73,11 @@ def test_template_is_lean(name: str) -> None:
     assert "word/stylesWithEffects.xml" not in names
     assert "latentStyles" not in styles
     assert (TEMPLATES / name).stat().st_size < 20_000
+
+
+def test_style_names_are_valid_ooxml() -> None:
+    from tdkt_docs.roles import ROLES
+
+    # Word reads a comma in a style name as a list of aliases; the schema forbids it.
+    assert not [r.style_name for r in ROLES.values() if "," in r.style_name]
+    assert all(r.style_id.isascii() and r.style_id.isalnum() for r in ROLES.values())
