@@ -19,6 +19,18 @@ from tdkt_docs.loader import load, validate
 from tdkt_docs.models import Agency, Dispatch, Document, Drafter, IssueDate, Signer
 from tdkt_docs.profile import Profile, default_profile, load_profile
 from tdkt_docs.render import render, render_bytes
+from tdkt_docs.vietnamese import (
+    LegacyEncodingError,
+    NumberWordsError,
+    amount_to_words,
+    convert_legacy,
+    date_line,
+    detect_legacy_encoding,
+    format_number,
+    number_to_words,
+    ordinal_words,
+    roman,
+)
 
 __version__ = "0.1.0"
 
@@ -29,6 +41,8 @@ __all__ = [
     "Document",
     "Drafter",
     "IssueDate",
+    "LegacyEncodingError",
+    "NumberWordsError",
     "OutputError",
     "OutputExistsError",
     "Problem",
@@ -39,10 +53,18 @@ __all__ = [
     "TemplateError",
     "WordingError",
     "__version__",
+    "amount_to_words",
+    "convert_legacy",
+    "date_line",
     "default_profile",
+    "detect_legacy_encoding",
+    "format_number",
     "load",
     "load_profile",
+    "number_to_words",
+    "ordinal_words",
     "render",
     "render_bytes",
+    "roman",
     "validate",
 ]

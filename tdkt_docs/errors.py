@@ -7,6 +7,8 @@
     ├── TemplateError            a template cannot be found or rendered (e.g. a missing field)
     ├── ProfileError             an ND30 layout profile is invalid
     ├── WordingError             a value cannot be written in Vietnamese words or ND30 form
+    │   └── NumberWordsError     (tdkt_docs.vietnamese.numbers) a number that cannot be read
+    ├── LegacyEncodingError      (tdkt_docs.vietnamese.legacy) TCVN3/VNI text not convertible
     └── OutputError              the output cannot be written
         └── OutputExistsError    the output exists and overwriting was not asked for
 

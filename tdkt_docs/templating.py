@@ -27,15 +27,20 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
+from tdkt_docs import vietnamese
 from tdkt_docs.errors import TemplateError
 from tdkt_docs.markup import Run
-from tdkt_docs.vietnamese import dates
 
 FILTERS: dict[str, Callable[..., str]] = {
-    "date_line": dates.date_line,
-    "day_text": dates.day_text,
-    "document_number": dates.document_number,
-    "month_text": dates.month_text,
+    "amount_to_words": vietnamese.amount_to_words,
+    "date_line": vietnamese.date_line,
+    "day_text": vietnamese.day_text,
+    "document_number": vietnamese.document_number,
+    "format_number": vietnamese.format_number,
+    "month_text": vietnamese.month_text,
+    "number_to_words": vietnamese.number_to_words,
+    "ordinal_words": vietnamese.ordinal_words,
+    "roman": vietnamese.roman,
 }
 """The filters every template can use; README.md lists them with examples."""
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tdkt_docs.vietnamese.legacy import LegacyEncodingError, convert_legacy, detect_legacy_encoding
+
 # C0/C1 controls, except tab and newline which multi-line fields may use; also the
 # Unicode line/paragraph separators, which Word would show as breaks.
 _FORBIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
@@ -34,6 +36,24 @@ def find_forbidden(text: str) -> str | None:
     return None
 
 
+def refuse_legacy_encoding(text: str) -> None:
+    """Raise ``ValueError`` when ``text`` was typed in a legacy font encoding (TCVN3 for
+    .VnTime, VNI for VNI-Times): it would print as gibberish in Times New Roman."""
+    encoding = detect_legacy_encoding(text)
+    if encoding is None:
+        return
+    font = ".VnTime" if encoding == "TCVN3" else "VNI-Times"
+    excerpt = text if len(text) <= 60 else text[:57] + "..."
+    try:
+        suggestion = f"; in Unicode it reads {convert_legacy(excerpt, encoding)!r}"
+    except LegacyEncodingError:
+        suggestion = ""
+    raise ValueError(
+        f"{excerpt!r} is {encoding} text (typed with the {font} font), not Unicode"
+        f"{suggestion}; retype it or convert it with tdkt_docs.convert_legacy"
+    )
+
+
 def clean_line(text: str) -> str:
     """NFC-normalise a single-line value and collapse every run of whitespace to one space.
 
@@ -43,7 +63,9 @@ def clean_line(text: str) -> str:
     problem = find_forbidden(text)
     if problem:
         raise ValueError(f"must not contain a {problem}")
-    return _WHITESPACE.sub(" ", text).strip()
+    text = _WHITESPACE.sub(" ", text).strip()
+    refuse_legacy_encoding(text)
+    return text
 
 
 def clean_block(text: str) -> str:
@@ -53,6 +75,8 @@ def clean_block(text: str) -> str:
     if problem:
         raise ValueError(f"must not contain a {problem}")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    for line in lines:
+        refuse_legacy_encoding(line)  # line by line: one pasted paragraph is enough to refuse
     return "\n".join(lines).strip("\n")
 
 

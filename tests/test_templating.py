@@ -71,6 +71,19 @@ def test_filters_are_available_and_keep_text_literal() -> None:
     ]
 
 
+def test_number_filters() -> None:
+    template = _template(
+        "{{ 3510000 | format_number }} đồng ({{ 3510000 | amount_to_words }})",
+        "{{ '2,05' | number_to_words }}; {{ 4 | ordinal_words }}; {{ 14 | roman }}",
+        "{{ 1050 | number_to_words(zero_tens='lẻ', thousand='ngàn') }}",
+    )
+    assert [p.text for p in render_template(template, {}).paragraphs] == [
+        "3.510.000 đồng (Ba triệu năm trăm mười nghìn đồng)",
+        "hai phẩy không năm; thứ tư; XIV",
+        "một ngàn không trăm năm mươi",
+    ]
+
+
 def test_a_filter_refusal_is_a_wording_error() -> None:
     from tdkt_docs.errors import WordingError
 

@@ -89,7 +89,7 @@ def date_line(place: str, date: dt.date | YearMonthDay | str, blank: str = BLANK
     >>> date_line("Hà Nội", "2020-01-05")
     'Hà Nội, ngày 05 tháng 01 năm 2020'
     >>> date_line("Khánh Hòa", "2023-09", blank="      ")
-    'Khánh Hòa, ngày       tháng 9 năm 2023'
+    'Khánh Hòa, ngày        tháng 9 năm 2023'
     """
     year, month, day = _parts(date)
     if day is not None:
