@@ -16,7 +16,9 @@ Nam" shows as:
   toned i are single bytes.
 
 The tables below are the whole of both encodings (tested in tests/test_legacy_encoding.py
-by encoding every Vietnamese letter and converting it back).
+by encoding every Vietnamese letter and converting it back). Both were also checked, letter by
+letter, against two independent public converters (a TCVN3 table of 74 letters and the VNI
+table of the xvnkb keyboard driver, 146 letters): no difference.
 
 Detection rule (:func:`detect_legacy_encoding`)
 -----------------------------------------------
