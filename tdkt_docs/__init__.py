@@ -5,6 +5,7 @@
 >>> tdkt_docs.render(document, "cv.docx")  # doctest: +SKIP
 """
 
+from tdkt_docs.checker import Finding, UnreadableDocumentError, check
 from tdkt_docs.errors import (
     DataError,
     OutputError,
@@ -40,6 +41,7 @@ __all__ = [
     "Dispatch",
     "Document",
     "Drafter",
+    "Finding",
     "IssueDate",
     "LegacyEncodingError",
     "NumberWordsError",
@@ -51,9 +53,11 @@ __all__ = [
     "Signer",
     "TdktError",
     "TemplateError",
+    "UnreadableDocumentError",
     "WordingError",
     "__version__",
     "amount_to_words",
+    "check",
     "convert_legacy",
     "date_line",
     "default_profile",

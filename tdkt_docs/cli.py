@@ -89,6 +89,52 @@ def demo_command(out_dir: Path, debug: bool) -> None:
     console.print(f"[green]{written} document(s) written to {out_dir}[/green]")
 
 
+@cli.command("check")
+@click.argument(
+    "files",
+    metavar="FILE.docx...",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+@click.option(
+    "--type",
+    "doc_type",
+    type=click.Choice(["auto", "dispatch", "report"]),
+    default="auto",
+    show_default=True,
+    help="The document type, or detect it.",
+)
+@_debug_option
+def check_command(files: tuple[Path, ...], as_json: bool, doc_type: str, debug: bool) -> int:
+    """Check the ND30 layout of DOCX files (ours or hand-made). Exit 1 on errors, 2 when a
+    file cannot be read."""
+    from tdkt_docs.checker import check
+    from tdkt_docs.checker.package import UnreadableDocumentError
+    from tdkt_docs.checker.report import print_findings, to_json
+
+    results: dict[str, object] = {}
+    status = 0
+    for path in files:
+        try:
+            findings = check(path, doc_type)
+        except UnreadableDocumentError as exc:
+            status = 2
+            results[str(path)] = {"error": exc.reason}
+            if not as_json:
+                click.echo(f"error: {exc}", err=True)
+            continue
+        if any(f.severity == "error" for f in findings):
+            status = max(status, 1)
+        results[str(path)] = findings
+        if not as_json:
+            print_findings(str(path), findings)
+    if as_json:
+        click.echo(to_json(results))
+    return status
+
+
 @cli.group("templates")
 def templates_group() -> None:
     """Build the bundled DOCX templates from code."""
@@ -118,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        cli.main(args=args, prog_name="tdkt-docs", standalone_mode=False)
+        result = cli.main(args=args, prog_name="tdkt-docs", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
@@ -147,7 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             err=True,
         )
         return 1
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 def run() -> None:

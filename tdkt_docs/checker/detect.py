@@ -1,0 +1,281 @@
+"""Finding the ND30 elements of any DOCX: by our role styles when present, else by text
+patterns and position (the header table, the signature table)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from tdkt_docs.checker.model import DocModel, Para
+from tdkt_docs.roles import ROLE_BY_STYLE_ID
+
+QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
+TYPE_NAMES = (
+    "BÁO CÁO",
+    "KẾ HOẠCH",
+    "QUYẾT ĐỊNH",
+    "TỜ TRÌNH",
+    "THÔNG BÁO",
+    "NGHỊ QUYẾT",
+    "CHỈ THỊ",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "THÔNG CÁO",
+    "HƯỚNG DẪN",
+    "CHƯƠNG TRÌNH",
+    "PHƯƠNG ÁN",
+    "ĐỀ ÁN",
+    "DỰ ÁN",
+    "BIÊN BẢN",
+    "HỢP ĐỒNG",
+    "CÔNG ĐIỆN",
+    "GIẤY MỜI",
+    "GIẤY GIỚI THIỆU",
+    "GIẤY NGHỈ PHÉP",
+    "GIẤY ỦY QUYỀN",
+    "PHIẾU GỬI",
+    "PHIẾU CHUYỂN",
+    "PHIẾU BÁO",
+    "BẢN GHI NHỚ",
+    "BẢN THỎA THUẬN",
+)
+
+
+def normalise(text: str) -> str:
+    """NFC, single spaces, and the HOÀ/HÒA spelling variants folded together."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.replace("HOÀ", "HÒA").replace("Hoà", "Hòa").replace("hoà", "hòa")
+
+
+@dataclass
+class Roles:
+    doc_type: str = "unknown"
+    quoc_hieu: Para | None = None
+    tieu_ngu: Para | None = None
+    tieu_ngu_rule: Para | None = None
+    parent_agency: list[Para] = field(default_factory=list)
+    agency: Para | None = None
+    agency_rule: Para | None = None
+    number: Para | None = None
+    date_line: Para | None = None
+    subject: Para | None = None
+    type_title: Para | None = None
+    type_extract: Para | None = None
+    kinh_gui: Para | None = None
+    kinh_gui_items: list[Para] = field(default_factory=list)
+    body: list[Para] = field(default_factory=list)
+    noi_nhan_label: Para | None = None
+    noi_nhan_items: list[Para] = field(default_factory=list)
+    authority: list[Para] = field(default_factory=list)
+    signer_title: Para | None = None
+    signer_name: Para | None = None
+    page_numbers: list[Para] = field(default_factory=list)
+    first_page_numbers: list[Para] = field(default_factory=list)
+
+
+def _cell(p: Para) -> tuple[int, int, int] | None:
+    return p.table
+
+
+def _same_cell(model: DocModel, p: Para) -> list[Para]:
+    return [q for q in model.paragraphs if q.table is not None and q.table == p.table]
+
+
+def _is_rule(p: Para) -> bool:
+    text = p.text.strip()
+    return (not text and bool(p.borders & {"top", "bottom"})) or bool(re.fullmatch(r"_{3,}", text))
+
+
+def _rule_after(model: DocModel, p: Para) -> Para | None:
+    """The rule under ``p``: its own bottom border, or the next paragraph being a rule."""
+    if "bottom" in p.borders:
+        return p
+    following = [q for q in model.paragraphs if q.order > p.order and q.table == p.table]
+    for q in following[:2]:
+        if _is_rule(q):
+            return q
+        if q.text.strip():
+            break
+    return None
+
+
+def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
+    roles = Roles()
+    paragraphs = model.paragraphs
+    by_role: dict[str, list[Para]] = {}
+    for p in paragraphs:
+        role = ROLE_BY_STYLE_ID.get(p.style_id or "")
+        if role is not None:
+            by_role.setdefault(role.key, []).append(p)
+
+    def first(key: str, test: object = None) -> Para | None:
+        found = by_role.get(key)
+        if found:
+            return found[0]
+        if callable(test):
+            return next((p for p in paragraphs if test(p)), None)
+        return None
+
+    roles.quoc_hieu = first("quoc_hieu", lambda p: normalise(p.text).upper() == QUOC_HIEU)
+    roles.tieu_ngu = first(
+        "tieu_ngu",
+        lambda p: re.fullmatch(
+            r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc", normalise(p.text).lower()
+        ),
+    )
+    if roles.tieu_ngu is not None:
+        styled_rules = by_role.get("tieu_ngu_rule", [])
+        roles.tieu_ngu_rule = (
+            styled_rules[0] if styled_rules else _rule_after(model, roles.tieu_ngu)
+        )
+    roles.number = first("number", lambda p: re.match(r"\s*Số\s*:", p.text) is not None)
+    roles.date_line = first(
+        "date_line",
+        lambda p: re.search(r",\s*ngày\b.*\btháng\b.*\bnăm\s+\d{4}", p.text) is not None,
+    )
+    roles.subject = first("subject", lambda p: re.match(r"\s*V/v\b", p.text) is not None)
+
+    # The agency block: the styled paragraphs, else the cell beside the quốc hiệu.
+    if "agency" in by_role:
+        roles.agency = by_role["agency"][0]
+        roles.parent_agency = by_role.get("parent_agency", [])
+        agency_rules = by_role.get("agency_rule", [])
+        roles.agency_rule = agency_rules[0] if agency_rules else None
+    elif roles.quoc_hieu is not None and roles.quoc_hieu.table is not None:
+        t, r, c = roles.quoc_hieu.table
+        cell = (
+            [p for p in paragraphs if p.table == (t, r, c - 1) and p.text.strip()] if c > 1 else []
+        )
+        names = [p for p in cell if not re.match(r"\s*(Số\s*:|V/v)", p.text) and not _is_rule(p)]
+        if names:
+            bold = [p for p in names if p.visible_runs and all(r.bold for r in p.visible_runs)]
+            roles.agency = bold[-1] if bold else names[-1]
+            roles.parent_agency = [p for p in names if p.order < roles.agency.order]
+    if roles.agency is not None and roles.agency_rule is None:
+        roles.agency_rule = _rule_after(model, roles.agency)
+
+    # Type title + trích yếu (documents with a type name).
+    roles.type_title = first(
+        "type_title" if "type_title" in by_role else "__none__",
+        lambda p: p.table is None and normalise(p.text) in TYPE_NAMES,
+    )
+    if roles.type_title is not None:
+        after = [p for p in paragraphs if p.order > roles.type_title.order and p.text.strip()]
+        roles.type_extract = after[0] if after else None
+
+    if wanted_type != "auto":
+        roles.doc_type = wanted_type
+    elif roles.subject is not None:
+        roles.doc_type = "dispatch"
+    elif roles.type_title is not None:
+        roles.doc_type = "report" if normalise(roles.type_title.text) == "BÁO CÁO" else "named"
+
+    # Kính gửi.
+    roles.kinh_gui = first("kinh_gui", lambda p: re.match(r"\s*Kính gửi", p.text) is not None)
+    if roles.kinh_gui is not None:
+        items = by_role.get("kinh_gui_item")
+        if items is None:
+            items = []
+            for p in paragraphs:
+                if p.order <= roles.kinh_gui.order or p.table != roles.kinh_gui.table:
+                    continue
+                if not p.text.strip():
+                    continue
+                if not re.match(r"\s*[-–]", p.text):
+                    break
+                items.append(p)
+        roles.kinh_gui_items = items
+
+    # Nơi nhận and the signature block.
+    roles.noi_nhan_label = first(
+        "noi_nhan_label", lambda p: re.match(r"\s*Nơi nhận", p.text) is not None
+    )
+    if roles.noi_nhan_label is not None:
+        items = by_role.get("noi_nhan_item")
+        if items is None:
+            items = [
+                p
+                for p in _same_cell(model, roles.noi_nhan_label)
+                if p.order > roles.noi_nhan_label.order and re.match(r"\s*[-–]", p.text)
+            ]
+        roles.noi_nhan_items = items
+    signature_cell: list[Para] = []
+    if "signer_name" in by_role:
+        roles.signer_name = by_role["signer_name"][-1]
+        titles = by_role.get("signer_title", [])
+        roles.signer_title = titles[0] if titles else None
+        roles.authority = by_role.get("authority", [])
+    else:
+        if roles.noi_nhan_label is not None and roles.noi_nhan_label.table is not None:
+            t, r, c = roles.noi_nhan_label.table
+            signature_cell = [
+                p
+                for p in paragraphs
+                if p.table is not None
+                and p.table[0] == t
+                and p.table[1] == r
+                and p.table[2] > c
+                and p.text.strip()
+            ]
+        if not signature_cell:
+            signature_cell = [p for p in paragraphs if AUTHORITY.match(p.text.strip())][:3]
+            if signature_cell:
+                last = signature_cell[-1]
+                signature_cell += [
+                    p for p in paragraphs if p.order > last.order and p.text.strip()
+                ][:3]
+        if signature_cell:
+            roles.authority = [p for p in signature_cell if AUTHORITY.match(p.text.strip())]
+            named = [
+                p
+                for p in signature_cell
+                if not AUTHORITY.match(p.text.strip()) and not p.text.strip().startswith("(")
+            ]
+            if named:
+                roles.signer_name = named[-1]
+                capitals = [p for p in named[:-1] if p.text.strip() == p.text.strip().upper()]
+                roles.signer_title = capitals[0] if capitals else None
+
+    # The body: untabled paragraphs after the heading blocks, before the signature.
+    start = max(
+        [
+            p.order
+            for p in (
+                roles.kinh_gui,
+                *roles.kinh_gui_items,
+                roles.type_extract,
+                roles.subject,
+                roles.date_line,
+            )
+            if p is not None
+        ]
+        or [-1]
+    )
+    end_candidates = [
+        p.order
+        for p in (roles.noi_nhan_label, *roles.authority, roles.signer_name)
+        if p is not None
+    ]
+    end = min(end_candidates) if end_candidates else len(paragraphs)
+    if "body" in by_role:
+        roles.body = by_role["body"]
+    else:
+        roles.body = [
+            p
+            for p in paragraphs
+            if start < p.order < end and p.table is None and p.text.strip() and not _is_rule(p)
+        ]
+
+    for kind, header in model.headers.items():
+        numbered = [
+            p for p in header if any(f.split() and f.split()[0].upper() == "PAGE" for f in p.fields)
+        ]
+        if kind == "first":
+            roles.first_page_numbers = numbered
+        else:
+            roles.page_numbers += numbered
+    return roles

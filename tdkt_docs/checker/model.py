@@ -1,0 +1,456 @@
+"""A checked document as plain data: paragraphs with their effective formatting.
+
+Formatting is resolved the way Word does: the run's own properties, then its character
+style, the paragraph's style chain (``basedOn``), the table style, and the document
+defaults; theme fonts are looked up in the theme part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from tdkt_docs.checker.package import Package
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+W = f"{{{W_NS}}}"
+FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
+
+
+def _w(name: str) -> str:
+    return f"{W}{name}"
+
+
+def _on(element: etree._Element | None) -> bool | None:
+    if element is None:
+        return None
+    return element.get(_w("val"), "true") not in {"0", "false", "off", "none"}
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    text: str
+    size_pt: float
+    bold: bool
+    italic: bool
+    caps: bool
+    fonts: tuple[str | None, ...]
+    colour: str
+
+
+@dataclass(frozen=True)
+class Para:
+    """One paragraph with the formatting that applies to it."""
+
+    order: int
+    text: str
+    style_id: str | None
+    area: str
+    """``body``, ``header``, ``footer``."""
+    where: str
+    """Human-readable place: "đoạn 12", "bảng 1, hàng 2, ô 1", "đầu trang (trang đầu)"."""
+    table: tuple[int, int, int] | None
+    runs: tuple[RunInfo, ...]
+    align: str | None
+    indent_first_twips: int
+    indent_left_twips: int
+    indent_right_twips: int
+    space_before_twips: int
+    space_after_twips: int
+    line: int | None
+    line_rule: str | None
+    borders: frozenset[str]
+    fields: tuple[str, ...]
+    header_kind: str | None = None
+    has_drawing: bool = False
+
+    @property
+    def sizes(self) -> set[float]:
+        return {r.size_pt for r in self.runs if r.text.strip()}
+
+    @property
+    def visible_runs(self) -> list[RunInfo]:
+        return [r for r in self.runs if r.text.strip()]
+
+
+@dataclass(frozen=True)
+class Section:
+    page_width_twips: int | None
+    page_height_twips: int | None
+    orientation: str
+    margins_twips: dict[str, int | None]
+    title_page: bool
+    header_kinds: frozenset[str]
+
+
+@dataclass
+class DocModel:
+    path: str
+    paragraphs: list[Para]
+    headers: dict[str, list[Para]]
+    footers: dict[str, list[Para]]
+    sections: list[Section]
+    all_text: str = ""
+    fonts_in_styles: set[str] = field(default_factory=set)
+    cell_widths: dict[tuple[int, int, int], int] = field(default_factory=dict)
+    """Width of each body table cell in twips (from ``w:tcW``, else the grid)."""
+
+    def has_drawing_near(self, p: Para) -> bool:
+        """A drawn line or shape in ``p``'s cell, or just after ``p`` outside tables."""
+        if p.table is not None:
+            return any(q.has_drawing for q in self.paragraphs if q.table == p.table)
+        return any(q.has_drawing for q in self.paragraphs if p.order <= q.order <= p.order + 2)
+
+
+class _Resolver:
+    def __init__(self, package: Package) -> None:
+        styles = package.part("word/styles.xml")
+        self.styles: dict[str, etree._Element] = {}
+        self.default_paragraph_style: str | None = None
+        self.default_table_style: str | None = None
+        self.run_defaults: etree._Element | None = None
+        self.paragraph_defaults: etree._Element | None = None
+        if styles is not None:
+            for style in styles.iter(_w("style")):
+                style_id = style.get(_w("styleId"))
+                if style_id:
+                    self.styles[style_id] = style
+                    if style.get(_w("default")) in {"1", "true"}:
+                        if style.get(_w("type")) == "paragraph":
+                            self.default_paragraph_style = style_id
+                        elif style.get(_w("type")) == "table":
+                            self.default_table_style = style_id
+            self.run_defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+            self.paragraph_defaults = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
+        self.theme_fonts = _theme_fonts(package)
+
+    def chain(self, style_id: str | None) -> list[etree._Element]:
+        chain: list[etree._Element] = []
+        seen: set[str] = set()
+        while style_id and style_id not in seen and style_id in self.styles:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            chain.append(style)
+            based = style.find(_w("basedOn"))
+            style_id = based.get(_w("val")) if based is not None else None
+        return chain
+
+    def sources(
+        self,
+        kind: str,
+        own: etree._Element | None,
+        run_style: str | None,
+        paragraph_style: str | None,
+        table_style: str | None,
+    ) -> list[etree._Element]:
+        sources = [own] if own is not None else []
+        if kind == "rPr":
+            for style in self.chain(run_style):
+                found = style.find(_w("rPr"))
+                if found is not None:
+                    sources.append(found)
+        for style in self.chain(paragraph_style or self.default_paragraph_style):
+            found = style.find(_w(kind))
+            if found is not None:
+                sources.append(found)
+        for style in self.chain(table_style):
+            found = style.find(_w(kind))
+            if found is not None:
+                sources.append(found)
+        defaults = self.run_defaults if kind == "rPr" else self.paragraph_defaults
+        if defaults is not None:
+            sources.append(defaults)
+        return sources
+
+    def fonts(self, sources: list[etree._Element]) -> tuple[str | None, ...]:
+        result: list[str | None] = []
+        for slot in FONT_SLOTS:
+            value: str | None = None
+            for rpr in sources:
+                rfonts = rpr.find(_w("rFonts"))
+                if rfonts is None:
+                    continue
+                theme = rfonts.get(_w(f"{slot}Theme" if slot != "cs" else "cstheme"))
+                if theme:
+                    value = self.theme_fonts.get(theme, f"(theme {theme})")
+                    break
+                if rfonts.get(_w(slot)):
+                    value = rfonts.get(_w(slot))
+                    break
+            result.append(value)
+        return tuple(result)
+
+
+def _theme_fonts(package: Package) -> dict[str, str]:
+    fonts: dict[str, str] = {}
+    for name, root in package.parts.items():
+        if not name.startswith("word/theme/"):
+            continue
+        for kind, prefix in (("majorFont", "major"), ("minorFont", "minor")):
+            block = root.find(f".//{{{A_NS}}}{kind}")
+            if block is None:
+                continue
+            latin = block.find(f"{{{A_NS}}}latin")
+            east = block.find(f"{{{A_NS}}}ea")
+            cs = block.find(f"{{{A_NS}}}cs")
+            if latin is not None:
+                fonts[f"{prefix}HAnsi"] = fonts[f"{prefix}Ascii"] = latin.get("typeface", "")
+            if east is not None:
+                fonts[f"{prefix}EastAsia"] = east.get("typeface", "") or fonts.get(
+                    f"{prefix}Ascii", ""
+                )
+            if cs is not None:
+                fonts[f"{prefix}Bidi"] = cs.get("typeface", "") or fonts.get(f"{prefix}Ascii", "")
+    return fonts
+
+
+def _first(
+    sources: list[etree._Element], tag: str, attr: str | None = None
+) -> etree._Element | str | None:
+    for source in sources:
+        found = source.find(_w(tag))
+        if found is None:
+            continue
+        if attr is None:
+            return found
+        value = found.get(_w(attr))
+        if value is not None:
+            return value
+    return None
+
+
+def _paragraph(
+    resolver: _Resolver,
+    p: etree._Element,
+    order: int,
+    area: str,
+    where: str,
+    table: tuple[int, int, int] | None,
+    table_style: str | None,
+    header_kind: str | None = None,
+) -> Para:
+    ppr = p.find(_w("pPr"))
+    style = ppr.find(_w("pStyle")) if ppr is not None else None
+    style_id = style.get(_w("val")) if style is not None else None
+    psources = resolver.sources("pPr", ppr, None, style_id, table_style)
+    runs: list[RunInfo] = []
+    texts: list[str] = []
+    for run in p.iter(_w("r")):
+        text = "".join(
+            (t.text or "") if t.tag == _w("t") else "\t" if t.tag == _w("tab") else "\n"
+            for t in run
+            if t.tag in {_w("t"), _w("tab"), _w("br")}
+        )
+        texts.append(text)
+        rpr = run.find(_w("rPr"))
+        rstyle = rpr.find(_w("rStyle")) if rpr is not None else None
+        rsources = resolver.sources(
+            "rPr", rpr, rstyle.get(_w("val")) if rstyle is not None else None, style_id, table_style
+        )
+        size = _first(rsources, "sz", "val")
+        colour = _first(rsources, "color", "val")
+        runs.append(
+            RunInfo(
+                text=text,
+                size_pt=int(size) / 2 if isinstance(size, str) and size.isdigit() else 10.0,
+                bold=bool(_on(_first(rsources, "b"))),
+                italic=bool(_on(_first(rsources, "i"))),
+                caps=bool(_on(_first(rsources, "caps"))),
+                fonts=resolver.fonts(rsources),
+                colour=str(colour or "000000").upper(),
+            )
+        )
+    borders: set[str] = set()
+    for source in psources:
+        pbdr = source.find(_w("pBdr"))
+        if pbdr is not None:
+            for edge in pbdr:
+                if edge.get(_w("val")) not in {None, "nil", "none"}:
+                    borders.add(etree.QName(edge).localname)
+            break
+    fields = [i.text or "" for i in p.iter(_w("instrText"))]
+    fields += [f.get(_w("instr"), "") for f in p.iter(_w("fldSimple"))]
+
+    def ind(attr: str) -> int:
+        return _int(_first(psources, "ind", attr)) or 0
+
+    def spacing(attr: str) -> int | None:
+        return _int(_first(psources, "spacing", attr))
+
+    return Para(
+        order=order,
+        text="".join(texts),
+        style_id=style_id,
+        area=area,
+        where=where,
+        table=table,
+        runs=tuple(runs),
+        align=_first(psources, "jc", "val"),
+        indent_first_twips=ind("firstLine") - ind("hanging"),
+        indent_left_twips=ind("left") or ind("start"),
+        indent_right_twips=ind("right") or ind("end"),
+        space_before_twips=spacing("before") or 0,
+        space_after_twips=spacing("after") or 0,
+        line=spacing("line"),
+        line_rule=_first(psources, "spacing", "lineRule"),
+        borders=frozenset(borders),
+        fields=tuple(f.strip() for f in fields),
+        header_kind=header_kind,
+        has_drawing=any(True for _ in p.iter(_w("drawing"), _w("pict"))),
+    )
+
+
+def _walk(
+    resolver: _Resolver,
+    root: etree._Element,
+    area: str,
+    label: str,
+    header_kind: str | None = None,
+    widths: dict[tuple[int, int, int], int] | None = None,
+) -> list[Para]:
+    paragraphs: list[Para] = []
+    table_number = 0
+
+    def visit(
+        container: etree._Element, table: tuple[int, int, int] | None, table_style: str | None
+    ) -> None:
+        nonlocal table_number
+        for child in container:
+            if child.tag == _w("p"):
+                where = (
+                    f"{label}bảng {table[0]}, hàng {table[1]}, ô {table[2]}"
+                    if table
+                    else f"{label}đoạn {len(paragraphs) + 1}"
+                )
+                paragraphs.append(
+                    _paragraph(
+                        resolver,
+                        child,
+                        len(paragraphs),
+                        area,
+                        where,
+                        table,
+                        table_style,
+                        header_kind,
+                    )
+                )
+            elif child.tag == _w("tbl"):
+                table_number += 1
+                number = table_number
+                tbl_style = child.find(f"{W}tblPr/{W}tblStyle")
+                style = (
+                    tbl_style.get(_w("val"))
+                    if tbl_style is not None
+                    else resolver.default_table_style
+                )
+                grid = [_int(g.get(_w("w"))) or 0 for g in child.findall(f"{W}tblGrid/{W}gridCol")]
+                for r, row in enumerate(child.findall(_w("tr")), start=1):
+                    column = 0
+                    for c, cell in enumerate(row.findall(_w("tc")), start=1):
+                        span = (
+                            _int(cell.find(f"{W}tcPr/{W}gridSpan").get(_w("val")))
+                            if cell.find(f"{W}tcPr/{W}gridSpan") is not None
+                            else 1
+                        )
+                        tcw = cell.find(f"{W}tcPr/{W}tcW")
+                        width = (
+                            _int(tcw.get(_w("w")))
+                            if tcw is not None and tcw.get(_w("type"), "dxa") == "dxa"
+                            else None
+                        )
+                        if not width:
+                            width = sum(grid[column : column + (span or 1)])
+                        column += span or 1
+                        if widths is not None and width:
+                            widths[(number, r, c)] = width
+                        visit(cell, (number, r, c), style)
+            elif child.tag in {_w("sdt"), _w("sdtContent"), _w("customXml")}:
+                visit(child, table, table_style)
+
+    visit(root, None, None)
+    return paragraphs
+
+
+def _relationships(package: Package, part: str) -> dict[str, str]:
+    folder, name = part.rsplit("/", 1)
+    rels = package.part(f"{folder}/_rels/{name}.rels")
+    if rels is None:
+        return {}
+    return {
+        rel.get("Id", ""): f"{folder}/{rel.get('Target', '')}".replace(f"{folder}/../", "")
+        for rel in rels.iter(f"{{{PKG_REL_NS}}}Relationship")
+    }
+
+
+def build_model(package: Package) -> DocModel:
+    resolver = _Resolver(package)
+    document = package.part("word/document.xml")
+    assert document is not None
+    body = document.find(_w("body"))
+    cell_widths: dict[tuple[int, int, int], int] = {}
+    paragraphs = _walk(resolver, body, "body", "", widths=cell_widths) if body is not None else []
+    rels = _relationships(package, "word/document.xml")
+    headers: dict[str, list[Para]] = {}
+    footers: dict[str, list[Para]] = {}
+    sections: list[Section] = []
+    for sect in document.iter(_w("sectPr")):
+        size = sect.find(_w("pgSz"))
+        margins = sect.find(_w("pgMar"))
+        kinds: set[str] = set()
+        for tag, store, label in (
+            ("headerReference", headers, "đầu trang"),
+            ("footerReference", footers, "chân trang"),
+        ):
+            for ref in sect.findall(_w(tag)):
+                kind = ref.get(_w("type"), "default")
+                target = rels.get(ref.get(f"{{{R_NS}}}id", ""))
+                root = package.part(target) if target else None
+                if root is not None and kind not in store:
+                    store[kind] = _walk(resolver, root, tag[:6], f"{label} ({kind}): ", kind)
+                if tag == "headerReference":
+                    kinds.add(kind)
+        sections.append(
+            Section(
+                page_width_twips=_int(size.get(_w("w"))) if size is not None else None,
+                page_height_twips=_int(size.get(_w("h"))) if size is not None else None,
+                orientation=(size.get(_w("orient")) or "portrait")
+                if size is not None
+                else "portrait",
+                margins_twips={
+                    side: _int(margins.get(_w(side))) if margins is not None else None
+                    for side in ("top", "bottom", "left", "right")
+                },
+                title_page=_on(sect.find(_w("titlePg"))) is True,
+                header_kinds=frozenset(kinds),
+            )
+        )
+    fonts_in_styles: set[str] = set()
+    styles = package.part("word/styles.xml")
+    if styles is not None:
+        for rfonts in styles.iter(_w("rFonts")):
+            fonts_in_styles.update(
+                v
+                for k, v in rfonts.attrib.items()
+                if not k.endswith("Theme") and not k.endswith("theme")
+            )
+    return DocModel(
+        path=package.path,
+        paragraphs=paragraphs,
+        headers=headers,
+        footers=footers,
+        sections=sections,
+        all_text="\n".join(p.text for p in paragraphs),
+        fonts_in_styles=fonts_in_styles,
+        cell_widths=cell_widths,
+    )

@@ -1,0 +1,634 @@
+"""The ND30 rules of the checker: metadata from ``data/check_rules.yaml``, one function each.
+
+A check function yields ``(where, found, expected)`` for each violation. When the element
+a rule is about cannot be found, the rule reports "not evaluated" instead of passing.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+
+from tdkt_docs.checker.detect import QUOC_HIEU, TIEU_NGU, Roles, normalise
+from tdkt_docs.checker.model import DocModel, Para
+from tdkt_docs.vietnamese.legacy import detect_legacy_encoding
+
+Severity = Literal["error", "warning", "not_evaluated"]
+Violation = tuple[str, str, str]
+TWIPS_PER_MM = 1440 / 25.4
+LEGACY_FONTS = re.compile(r"^\.?vn|^vni[- ]|^vn[a-z]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    locator: str
+    severity: Literal["error", "warning"]
+    message: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of the checker. ``severity`` is ``not_evaluated`` when the element was not
+    found; ``where`` is a paragraph excerpt or table cell, ``found``/``expected`` say what."""
+
+    rule: str
+    severity: Severity
+    locator: str
+    message: str
+    where: str
+    found: str
+    expected: str
+
+
+@cache
+def rule_table() -> dict[str, RuleInfo]:
+    raw = resources.files("tdkt_docs").joinpath("data/check_rules.yaml").read_text("utf-8")
+    return {key: RuleInfo(key, **value) for key, value in yaml.safe_load(raw).items()}
+
+
+class NotFoundError(Exception):
+    """The element the rule checks is absent: the rule is not evaluated."""
+
+    def __init__(self, element: str) -> None:
+        self.element = element
+        super().__init__(element)
+
+
+CheckFunction = Callable[[DocModel, Roles], Iterator[Violation]]
+CHECKS: dict[str, CheckFunction] = {}
+
+
+def check(rule_id: str) -> Callable[[CheckFunction], CheckFunction]:
+    def register(function: CheckFunction) -> CheckFunction:
+        CHECKS[rule_id] = function
+        return function
+
+    return register
+
+
+def excerpt(p: Para, limit: int = 50) -> str:
+    text = re.sub(r"\s+", " ", p.text).strip()
+    short = text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"{p.where}: «{short}»"
+
+
+def _need(p: Para | None, element: str) -> Para:
+    if p is None:
+        raise NotFoundError(element)
+    return p
+
+
+def _look(p: Para) -> str:
+    runs = p.visible_runs
+    sizes = sorted({r.size_pt for r in runs})
+    bold = (
+        "đậm"
+        if runs and all(r.bold for r in runs)
+        else "không đậm"
+        if not any(r.bold for r in runs)
+        else "đậm một phần"
+    )
+    italic = (
+        "nghiêng"
+        if runs and all(r.italic for r in runs)
+        else "đứng"
+        if not any(r.italic for r in runs)
+        else "nghiêng một phần"
+    )
+    return f"cỡ {'/'.join(f'{s:g}' for s in sizes)}, {bold}, {italic}"
+
+
+def _format_ok(
+    p: Para,
+    low: float,
+    high: float,
+    *,
+    bold: bool | None,
+    italic: bool | None,
+    caps: bool | None = None,
+) -> bool:
+    runs = p.visible_runs
+    if not runs:
+        return False
+    if not all(low <= r.size_pt <= high for r in runs):
+        return False
+    if bold is not None and not all(r.bold == bold for r in runs):
+        return False
+    if italic is not None and not all(r.italic == italic for r in runs):
+        return False
+    if caps is True:
+        text = p.text.strip()
+        return text == text.upper() or all(r.caps for r in runs)
+    if caps is False:
+        return not any(r.caps for r in runs)
+    return True
+
+
+# --- page ---------------------------------------------------------------------------
+
+
+@check("page.size")
+def _page_size(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for number, section in enumerate(model.sections, start=1):
+        width, height = section.page_width_twips, section.page_height_twips
+        if width is None or height is None:
+            raise NotFoundError("khổ giấy")
+        short, long_ = sorted((width, height))
+        if abs(short - 11906) > 20 or abs(long_ - 16838) > 20:
+            yield (
+                f"mục {number}",
+                f"{width / TWIPS_PER_MM:.0f} × {height / TWIPS_PER_MM:.0f} mm",
+                "210 × 297 mm",
+            )
+
+
+@check("page.orientation")
+def _orientation(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    first = model.sections[0] if model.sections else None
+    if first is None or first.page_width_twips is None or first.page_height_twips is None:
+        raise NotFoundError("khổ giấy")
+    if first.page_width_twips > first.page_height_twips or first.orientation == "landscape":
+        yield ("trang đầu", "khổ ngang", "khổ dọc")
+
+
+@check("page.margins")
+def _margins(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    ranges = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+    names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
+    for number, section in enumerate(model.sections, start=1):
+        for side, (low, high) in ranges.items():
+            value = section.margins_twips.get(side)
+            if value is None:
+                raise NotFoundError(f"lề {names[side]}")
+            mm = abs(value) / TWIPS_PER_MM
+            if not low - 0.05 <= mm <= high + 0.05:
+                yield (f"mục {number}, lề {names[side]}", f"{mm:.1f} mm", f"{low}–{high} mm")
+
+
+# --- fonts and text -----------------------------------------------------------------
+
+
+def _all_paragraphs(model: DocModel) -> Iterator[Para]:
+    yield from model.paragraphs
+    for group in (*model.headers.values(), *model.footers.values()):
+        yield from group
+
+
+@check("font.name")
+def _font_name(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for p in _all_paragraphs(model):
+        for run in p.visible_runs:
+            bad = {
+                f for f in run.fonts if f != "Times New Roman" and not (f and LEGACY_FONTS.match(f))
+            }
+            if bad:
+                shown = ", ".join(sorted(str(f) if f else "(không khai báo)" for f in bad))
+                yield (excerpt(p), shown, "Times New Roman")
+                break
+
+
+@check("font.legacy")
+def _font_legacy(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for p in _all_paragraphs(model):
+        for run in p.visible_runs:
+            legacy = {f for f in run.fonts if f and LEGACY_FONTS.match(f)}
+            if legacy:
+                yield (excerpt(p), ", ".join(sorted(legacy)), "Times New Roman (Unicode)")
+                break
+
+
+@check("text.legacy_encoding")
+def _legacy_text(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for p in _all_paragraphs(model):
+        encoding = detect_legacy_encoding(p.text) if p.text.strip() else None
+        if encoding:
+            yield (excerpt(p), f"bảng mã {encoding}", "Unicode")
+
+
+@check("text.nfd")
+def _nfd(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for p in _all_paragraphs(model):
+        if p.text and not unicodedata.is_normalized("NFC", p.text):
+            yield (excerpt(p), "dạng tổ hợp (NFD)", "dạng dựng sẵn (NFC)")
+
+
+# --- header block -------------------------------------------------------------------
+
+
+@check("quoc_hieu.missing")
+def _qh_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.quoc_hieu is None:
+        yield ("đầu văn bản", "không có", QUOC_HIEU)
+
+
+@check("quoc_hieu.text")
+def _qh_text(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.quoc_hieu, "Quốc hiệu")
+    if normalise(p.text) != QUOC_HIEU:
+        yield (excerpt(p), p.text.strip(), QUOC_HIEU)
+
+
+@check("quoc_hieu.format")
+def _qh_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.quoc_hieu, "Quốc hiệu")
+    if not _format_ok(p, 12, 13, bold=True, italic=False, caps=True):
+        yield (excerpt(p), _look(p), "in hoa, đậm, đứng, cỡ 12–13")
+
+
+@check("quoc_hieu.wraps")
+def _qh_wraps(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    from tdkt_docs.metrics import text_width_mm
+
+    p = _need(roles.quoc_hieu, "Quốc hiệu")
+    if "\n" in p.text.strip():
+        yield (excerpt(p), "có ngắt dòng", "một dòng")
+        return
+    width = model_cell_width_mm(model, p)
+    if width is None:
+        raise NotFoundError("độ rộng cột Quốc hiệu")
+    size = max(p.sizes or {13.0})
+    needed = text_width_mm(QUOC_HIEU, size, bold=True)
+    if needed > width:
+        yield (excerpt(p), f"cột rộng {width:.1f} mm", f"≥ {needed:.1f} mm để không xuống dòng")
+
+
+def model_cell_width_mm(model: DocModel, p: Para) -> float | None:
+    widths = model.cell_widths.get(p.table) if p.table is not None else None
+    if widths is None:
+        return None
+    return widths / TWIPS_PER_MM
+
+
+@check("tieu_ngu.missing")
+def _tn_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.tieu_ngu is None:
+        yield ("đầu văn bản", "không có", TIEU_NGU)
+
+
+@check("tieu_ngu.text")
+def _tn_text(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.tieu_ngu, "Tiêu ngữ")
+    if normalise(p.text) != TIEU_NGU:
+        yield (excerpt(p), p.text.strip(), TIEU_NGU)
+
+
+@check("tieu_ngu.format")
+def _tn_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.tieu_ngu, "Tiêu ngữ")
+    if not _format_ok(p, 13, 14, bold=True, italic=False, caps=False):
+        yield (excerpt(p), _look(p), "in thường, đậm, đứng, cỡ 13–14")
+
+
+@check("tieu_ngu.rule")
+def _tn_rule(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.tieu_ngu, "Tiêu ngữ")
+    if roles.tieu_ngu_rule is None and not model.has_drawing_near(p):
+        yield (excerpt(p), "không có đường kẻ", "đường kẻ ngang dưới Tiêu ngữ")
+
+
+@check("agency.missing")
+def _agency_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.agency is None:
+        yield ("đầu văn bản, bên trái", "không có", "tên cơ quan ban hành")
+
+
+@check("agency.format")
+def _agency_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.agency, "tên cơ quan ban hành")
+    if not _format_ok(p, 12, 13, bold=True, italic=False, caps=True):
+        yield (excerpt(p), _look(p), "in hoa, đậm, đứng, cỡ 12–13")
+
+
+@check("agency.rule")
+def _agency_rule(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.agency, "tên cơ quan ban hành")
+    if roles.agency_rule is None and not model.has_drawing_near(p):
+        yield (excerpt(p), "không có đường kẻ", "đường kẻ ngang dưới tên cơ quan")
+
+
+@check("parent_agency.format")
+def _parent_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if not roles.parent_agency:
+        raise NotFoundError("tên cơ quan chủ quản")
+    for p in roles.parent_agency:
+        if not _format_ok(p, 12, 13, bold=False, italic=False, caps=True):
+            yield (excerpt(p), _look(p), "in hoa, không đậm, đứng, cỡ 12–13")
+
+
+NUMBER = re.compile(r"^Số:\s?(?P<number>\d*|\s*)/(?P<symbol>\S+)$")
+
+
+@check("number.missing")
+def _number_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.number is None:
+        yield ("dưới tên cơ quan", "không có", "Số: …/…")
+
+
+@check("number.format")
+def _number_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.number, "số, ký hiệu")
+    text = p.text.strip()
+    match = NUMBER.match(re.sub(r"(?<=:)\s+(?=/)", " ", text))
+    compact = re.sub(r"^Số:\s*", "", text)
+    blank_for_the_clerk = re.fullmatch(r"Số:\s*/\S+", text) is not None
+    if (match is None or " " in compact.strip()) and not blank_for_the_clerk:
+        yield (excerpt(p), text, "Số: 05/SNV-TĐKT (không có khoảng trắng trong số, ký hiệu)")
+        return
+    number = match.group("number").strip() if match else ""
+    if number and len(number) < 2:
+        yield (excerpt(p), f"số {number}", f"số {int(number):02d}")
+    symbol = match.group("symbol") if match else compact.split("/", 1)[-1]
+    if re.search(r"--|^-|-$", symbol):
+        yield (excerpt(p), symbol, 'các nhóm chữ viết tắt nối bằng một dấu "-"')
+
+
+@check("number.style")
+def _number_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.number, "số, ký hiệu")
+    if not _format_ok(p, 13, 13, bold=None, italic=False):
+        yield (excerpt(p), _look(p), "cỡ 13, kiểu chữ đứng")
+
+
+DATE = re.compile(
+    r"^(?P<place>[^,]*),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d+)\s*năm\s*(?P<year>\d{4})"
+)
+
+
+@check("date_line.missing")
+def _date_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.date_line is None:
+        yield ("dưới Quốc hiệu", "không có", "Địa danh, ngày … tháng … năm …")
+
+
+@check("date_line.format")
+def _date_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.date_line, "địa danh và thời gian")
+    match = DATE.match(p.text.strip())
+    if match is None:
+        yield (excerpt(p), p.text.strip(), "Địa danh, ngày DD tháng M năm YYYY")
+        return
+    day, month = match.group("day"), match.group("month")
+    if day and int(day) < 10 and len(day) < 2:
+        yield (excerpt(p), f"ngày {day}", f"ngày {int(day):02d}")
+    month_value = int(month)
+    expected = f"{month_value:02d}" if month_value <= 2 else str(month_value)
+    if month != expected:
+        yield (excerpt(p), f"tháng {month}", f"tháng {expected}")
+
+
+@check("date_line.style")
+def _date_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.date_line, "địa danh và thời gian")
+    if not _format_ok(p, 13, 14, bold=None, italic=True):
+        yield (excerpt(p), _look(p), "nghiêng, cỡ 13–14")
+
+
+@check("date_line.place")
+def _date_place(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.date_line, "địa danh và thời gian")
+    place = p.text.strip().split(",", 1)[0].strip()
+    if not place or not place[0].isupper():
+        yield (excerpt(p), place or "không có địa danh", 'địa danh viết hoa, ví dụ "Khánh Hòa,"')
+
+
+@check("subject.missing")
+def _subject_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.doc_type != "dispatch":
+        raise NotFoundError("công văn")
+    if roles.subject is None:
+        yield ("dưới số, ký hiệu", "không có", "V/v …")
+
+
+@check("subject.style")
+def _subject_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.subject, "trích yếu công văn")
+    if not _format_ok(p, 12, 13, bold=False, italic=False):
+        yield (excerpt(p), _look(p), "không đậm, đứng, cỡ 12–13")
+
+
+@check("title.style")
+def _title_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.doc_type == "dispatch":
+        raise NotFoundError("tên loại văn bản (không áp dụng cho công văn)")
+    p = _need(roles.type_title, "tên loại văn bản")
+    if not _format_ok(p, 13, 14, bold=True, italic=False, caps=True):
+        yield (excerpt(p), _look(p), "in hoa, đậm, cỡ 13–14")
+    if roles.type_extract is not None and not _format_ok(
+        roles.type_extract, 13, 14, bold=True, italic=False
+    ):
+        yield (excerpt(roles.type_extract), _look(roles.type_extract), "đậm, cỡ 13–14")
+
+
+@check("kinh_gui.punctuation")
+def _kinh_gui(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.kinh_gui, "Kính gửi")
+    text = p.text.strip()
+    if not re.match(r"Kính gửi:", text):
+        yield (excerpt(p), text[:20], "Kính gửi:")
+        return
+    rest = text.split(":", 1)[1].strip()
+    if rest:
+        if roles.kinh_gui_items:
+            yield (
+                excerpt(p),
+                'tên nơi nhận trên dòng "Kính gửi" và danh sách bên dưới',
+                "một trong hai dạng",
+            )
+        return
+    items = roles.kinh_gui_items
+    if not items:
+        yield (excerpt(p), "không có nơi nhận", "- …; / - … .")
+        return
+    for index, item in enumerate(items):
+        line = item.text.strip()
+        last = index == len(items) - 1
+        if not line.startswith("-"):
+            yield (excerpt(item), line[:1], 'bắt đầu bằng "-"')
+        end = "." if last else ";"
+        if not line.endswith(end):
+            yield (excerpt(item), line[-1:], f'kết thúc bằng "{end}"')
+
+
+# --- body ---------------------------------------------------------------------------
+
+
+def _body(roles: Roles) -> list[Para]:
+    if not roles.body:
+        raise NotFoundError("nội dung văn bản")
+    return roles.body
+
+
+@check("body.missing")
+def _body_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if not roles.body:
+        yield ("thân văn bản", "không có", "nội dung")
+
+
+@check("body.size")
+def _body_size(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for p in _body(roles):
+        if not all(13 <= r.size_pt <= 14 for r in p.visible_runs):
+            yield (excerpt(p), _look(p), "cỡ 13–14")
+
+
+@check("body.justified")
+def _body_justified(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for p in _body(roles):
+        if p.align not in {"both", "distribute"}:
+            yield (excerpt(p), p.align or "left", "canh đều hai lề (justify)")
+
+
+@check("body.indent")
+def _body_indent(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for p in _body(roles):
+        cm = p.indent_first_twips / TWIPS_PER_MM / 10
+        if not (abs(cm - 1.0) <= 0.05 or abs(cm - 1.27) <= 0.05):
+            yield (excerpt(p), f"{cm:.2f} cm", "1 cm hoặc 1,27 cm")
+
+
+@check("body.spacing")
+def _body_spacing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    body = _body(roles)
+    for previous, p in itertools.pairwise(body):
+        gap = max(previous.space_after_twips, p.space_before_twips)
+        if gap < 6 * 20:
+            yield (excerpt(p), f"{gap / 20:g} pt", "≥ 6 pt")
+
+
+@check("body.line_spacing")
+def _body_lines(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for p in _body(roles):
+        size = max(p.sizes or {14.0})
+        rule, line = p.line_rule or "auto", p.line
+        if line is None:
+            continue  # single by default
+        # "single" in Times New Roman is 1.107 × the font size (nd30.md §1).
+        ratio = line / 240 if rule == "auto" else (line / 20) / (size * 1.107)
+        if not 0.995 <= ratio <= 1.5 + 1e-6:
+            shown = f"{line / 240:g} dòng" if rule == "auto" else f"{rule} {line / 20:g} pt"
+            yield (excerpt(p), shown, "từ 1 dòng (single) đến 1,5 dòng")
+
+
+# --- nơi nhận and signature ----------------------------------------------------------
+
+
+@check("noi_nhan.missing")
+def _nn_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.noi_nhan_label is None:
+        yield ("cuối văn bản, bên trái", "không có", "Nơi nhận:")
+
+
+@check("noi_nhan.label")
+def _nn_label(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.noi_nhan_label, "Nơi nhận")
+    if p.text.strip() != "Nơi nhận:":
+        yield (excerpt(p), p.text.strip(), "Nơi nhận:")
+    if not _format_ok(p, 12, 12, bold=True, italic=True):
+        yield (excerpt(p), _look(p), "đậm, nghiêng, cỡ 12")
+
+
+@check("noi_nhan.items")
+def _nn_items(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    _need(roles.noi_nhan_label, "Nơi nhận")
+    items = roles.noi_nhan_items
+    if not items:
+        raise NotFoundError("danh sách nơi nhận")
+    for item in items[:-1]:
+        line = item.text.strip()
+        if not line.startswith("-") or not line.endswith(";"):
+            yield (excerpt(item), line, "- …;")
+    for item in items:
+        if not _format_ok(item, 11, 11, bold=False, italic=False):
+            yield (excerpt(item), _look(item), "cỡ 11, đứng, không đậm")
+
+
+@check("noi_nhan.archive")
+def _nn_archive(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    _need(roles.noi_nhan_label, "Nơi nhận")
+    if not roles.noi_nhan_items:
+        raise NotFoundError("danh sách nơi nhận")
+    last = roles.noi_nhan_items[-1]
+    if not re.fullmatch(r"-\s*Lưu:?\s*VT\b.*\.", last.text.strip()):
+        yield (excerpt(last), last.text.strip(), "- Lưu: VT, … .")
+
+
+@check("authority.format")
+def _authority(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    lines = [*roles.authority, *([roles.signer_title] if roles.signer_title else [])]
+    if not lines:
+        raise NotFoundError("quyền hạn, chức vụ người ký")
+    for p in lines:
+        if not _format_ok(p, 13, 14, bold=True, italic=False, caps=True):
+            yield (excerpt(p), _look(p), "in hoa, đậm, cỡ 13–14")
+
+
+@check("signer.missing")
+def _signer_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.signer_name is None:
+        yield ("cuối văn bản, bên phải", "không có", "họ tên người ký")
+
+
+@check("signer.name")
+def _signer_name(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.signer_name, "họ tên người ký")
+    text = p.text.strip()
+    all_caps = text == text.upper() or all(r.caps for r in p.visible_runs)
+    if all_caps or not _format_ok(p, 13, 14, bold=True, italic=False):
+        yield (excerpt(p), _look(p) + (", in hoa" if all_caps else ""), "in thường, đậm, cỡ 13–14")
+
+
+@check("signer.layout")
+def _signer_layout(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.signer_name, "họ tên người ký")
+    if p.table is None or p.align != "center":
+        where = "trong bảng" if p.table else "ngoài bảng"
+        yield (
+            excerpt(p),
+            f"{where}, canh {p.align or 'left'}",
+            "ô bên phải của bảng chữ ký, canh giữa",
+        )
+
+
+@check("page_number.first")
+def _page_first(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.first_page_numbers:
+        yield (
+            excerpt(roles.first_page_numbers[0]),
+            "có số trang ở trang 1",
+            "không đánh số trang 1",
+        )
+    if roles.page_numbers and model.sections and not model.sections[0].title_page:
+        yield (
+            excerpt(roles.page_numbers[0]),
+            "số trang hiện cả ở trang 1",
+            'bật "Different first page"',
+        )
+
+
+@check("page_number.position")
+def _page_position(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if not roles.page_numbers:
+        raise NotFoundError("số trang (trường PAGE ở đầu trang)")
+    for p in roles.page_numbers:
+        runs = p.runs
+        sizes = {r.size_pt for r in runs} or {10.0}
+        if (
+            p.align != "center"
+            or not all(13 <= s <= 14 for s in sizes)
+            or any(r.italic for r in runs)
+        ):
+            shown_sizes = "/".join(f"{s:g}" for s in sorted(sizes))
+            yield (
+                excerpt(p),
+                f"canh {p.align or 'left'}, cỡ {shown_sizes}",
+                "canh giữa, cỡ 13–14, đứng",
+            )
