@@ -75,6 +75,7 @@ class Roles:
     signer_name: Para | None = None
     page_numbers: list[Para] = field(default_factory=list)
     first_page_numbers: list[Para] = field(default_factory=list)
+    footer_page_numbers: list[Para] = field(default_factory=list)
 
 
 def _cell(p: Para) -> tuple[int, int, int] | None:
@@ -128,22 +129,25 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         ),
     )
     if roles.tieu_ngu is not None:
-        styled_rules = by_role.get("tieu_ngu_rule", [])
-        roles.tieu_ngu_rule = (
-            styled_rules[0] if styled_rules else _rule_after(model, roles.tieu_ngu)
-        )
+        # A styled rule paragraph counts only if it still draws a rule.
+        styled_rules = [p for p in by_role.get("tieu_ngu_rule", []) if _is_rule(p)]
+        if styled_rules:
+            roles.tieu_ngu_rule = styled_rules[0]
+        elif "tieu_ngu_rule" not in by_role:
+            roles.tieu_ngu_rule = _rule_after(model, roles.tieu_ngu)
     roles.number = first("number", lambda p: re.match(r"\s*Số\s*:", p.text) is not None)
     roles.date_line = first(
         "date_line",
-        lambda p: re.search(r",\s*ngày\b.*\btháng\b.*\bnăm\s+\d{4}", p.text) is not None,
+        lambda p: re.search(r"^[^\n]{0,60}\bngày\b.*\btháng\b.*\bnăm\s+\d{4}", p.text) is not None,
     )
     roles.subject = first("subject", lambda p: re.match(r"\s*V/v\b", p.text) is not None)
 
     # The agency block: the styled paragraphs, else the cell beside the quốc hiệu.
-    if "agency" in by_role:
-        roles.agency = by_role["agency"][0]
+    if by_role.keys() & {"agency", "parent_agency", "agency_rule"}:
+        # A document with our styles: trust them, never guess around a deleted element.
+        roles.agency = by_role["agency"][0] if by_role.get("agency") else None
         roles.parent_agency = by_role.get("parent_agency", [])
-        agency_rules = by_role.get("agency_rule", [])
+        agency_rules = [p for p in by_role.get("agency_rule", []) if _is_rule(p)]
         roles.agency_rule = agency_rules[0] if agency_rules else None
     elif roles.quoc_hieu is not None and roles.quoc_hieu.table is not None:
         t, r, c = roles.quoc_hieu.table
@@ -155,7 +159,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             bold = [p for p in names if p.visible_runs and all(r.bold for r in p.visible_runs)]
             roles.agency = bold[-1] if bold else names[-1]
             roles.parent_agency = [p for p in names if p.order < roles.agency.order]
-    if roles.agency is not None and roles.agency_rule is None:
+    if roles.agency is not None and roles.agency_rule is None and "agency_rule" not in by_role:
         roles.agency_rule = _rule_after(model, roles.agency)
 
     # Type title + trích yếu (documents with a type name).
@@ -173,6 +177,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         roles.doc_type = "dispatch"
     elif roles.type_title is not None:
         roles.doc_type = "report" if normalise(roles.type_title.text) == "BÁO CÁO" else "named"
+    elif roles.quoc_hieu is not None or roles.number is not None:
+        roles.doc_type = "dispatch"  # the one administrative type without a type name
 
     # Kính gửi.
     roles.kinh_gui = first("kinh_gui", lambda p: re.match(r"\s*Kính gửi", p.text) is not None)
@@ -204,8 +210,9 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             ]
         roles.noi_nhan_items = items
     signature_cell: list[Para] = []
-    if "signer_name" in by_role:
-        roles.signer_name = by_role["signer_name"][-1]
+    if by_role.keys() & {"signer_name", "signer_title", "authority"}:
+        names = by_role.get("signer_name", [])
+        roles.signer_name = names[-1] if names else None
         titles = by_role.get("signer_title", [])
         roles.signer_title = titles[0] if titles else None
         roles.authority = by_role.get("authority", [])
@@ -236,9 +243,12 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 if not AUTHORITY.match(p.text.strip()) and not p.text.strip().startswith("(")
             ]
             if named:
-                roles.signer_name = named[-1]
-                capitals = [p for p in named[:-1] if p.text.strip() == p.text.strip().upper()]
+                # The title is the first line in capitals; the name is the last line after it.
+                capitals = [p for p in named if p.text.strip() == p.text.strip().upper()]
                 roles.signer_title = capitals[0] if capitals else None
+                last = named[-1]
+                if roles.signer_title is None or last.order > roles.signer_title.order:
+                    roles.signer_name = last
 
     # The body: untabled paragraphs after the heading blocks, before the signature.
     start = max(
@@ -270,6 +280,10 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             if start < p.order < end and p.table is None and p.text.strip() and not _is_rule(p)
         ]
 
+    for footer in model.footers.values():
+        roles.footer_page_numbers += [
+            p for p in footer if any(f.split() and f.split()[0].upper() == "PAGE" for f in p.fields)
+        ]
     for kind, header in model.headers.items():
         numbered = [
             p for p in header if any(f.split() and f.split()[0].upper() == "PAGE" for f in p.fields)

@@ -104,7 +104,8 @@ class DocModel:
     all_text: str = ""
     fonts_in_styles: set[str] = field(default_factory=set)
     cell_widths: dict[tuple[int, int, int], int] = field(default_factory=dict)
-    """Width of each body table cell in twips (from ``w:tcW``, else the grid)."""
+    """Text width of each body table cell in twips: ``w:tcW`` (else the grid) less the cell
+    margins."""
 
     def has_drawing_near(self, p: Para) -> bool:
         """A drawn line or shape in ``p``'s cell, or just after ``p`` outside tables."""
@@ -311,6 +312,12 @@ def _paragraph(
     )
 
 
+def _margin(element: etree._Element | None, default: int) -> int:
+    if element is None or element.get(_w("type"), "dxa") != "dxa":
+        return default
+    return _int(element.get(_w("w"))) or 0
+
+
 def _walk(
     resolver: _Resolver,
     root: etree._Element,
@@ -355,6 +362,11 @@ def _walk(
                     else resolver.default_table_style
                 )
                 grid = [_int(g.get(_w("w"))) or 0 for g in child.findall(f"{W}tblGrid/{W}gridCol")]
+                # Word's default cell margins are 108 twips (0.19 cm) left and right.
+                table_margins = {
+                    side: _margin(child.find(f"{W}tblPr/{W}tblCellMar/{W}{side}"), 108)
+                    for side in ("left", "right")
+                }
                 for r, row in enumerate(child.findall(_w("tr")), start=1):
                     column = 0
                     for c, cell in enumerate(row.findall(_w("tc")), start=1):
@@ -373,7 +385,13 @@ def _walk(
                             width = sum(grid[column : column + (span or 1)])
                         column += span or 1
                         if widths is not None and width:
-                            widths[(number, r, c)] = width
+                            margins = {
+                                side: _margin(
+                                    cell.find(f"{W}tcPr/{W}tcMar/{W}{side}"), table_margins[side]
+                                )
+                                for side in ("left", "right")
+                            }
+                            widths[(number, r, c)] = width - margins["left"] - margins["right"]
                         visit(cell, (number, r, c), style)
             elif child.tag in {_w("sdt"), _w("sdtContent"), _w("customXml")}:
                 visit(child, table, table_style)

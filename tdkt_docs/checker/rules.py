@@ -359,7 +359,7 @@ def _number_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 
 DATE = re.compile(
-    r"^(?P<place>[^,]*),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d+)\s*năm\s*(?P<year>\d{4})"
+    r"^(?P<place>[^,]*?),?\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d+)\s*năm\s*(?P<year>\d{4})"
 )
 
 
@@ -395,9 +395,12 @@ def _date_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
 @check("date_line.place")
 def _date_place(model: DocModel, roles: Roles) -> Iterator[Violation]:
     p = _need(roles.date_line, "địa danh và thời gian")
-    place = p.text.strip().split(",", 1)[0].strip()
+    text = p.text.strip()
+    place = re.split(r",|\bngày\b", text, maxsplit=1)[0].strip()
     if not place or not place[0].isupper():
         yield (excerpt(p), place or "không có địa danh", 'địa danh viết hoa, ví dụ "Khánh Hòa,"')
+    elif not re.match(re.escape(place) + r"\s*,", text):
+        yield (excerpt(p), f"{place} (không có dấu phẩy)", f"{place}, ngày …")
 
 
 @check("subject.missing")
@@ -616,7 +619,11 @@ def _page_first(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 @check("page_number.position")
 def _page_position(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for p in roles.footer_page_numbers:
+        yield (excerpt(p), "số trang ở chân trang", "số trang ở lề trên (đầu trang), canh giữa")
     if not roles.page_numbers:
+        if roles.footer_page_numbers:
+            return
         raise NotFoundError("số trang (trường PAGE ở đầu trang)")
     for p in roles.page_numbers:
         runs = p.runs

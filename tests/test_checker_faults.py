@@ -1,0 +1,588 @@
+"""The fault corpus of the ND30 checker: good documents made bad, one known fault at a time.
+
+Each case opens the generated seed công văn (or a data variant of it) with python-docx,
+makes one change a user could make in Word (a run set in Arial, a margin narrowed, a
+paragraph deleted...) and saves it again. The checker must then report the rule of that
+fault, with that rule's severity, and nothing else: no other rule may report an error or
+a warning. When a mutation deletes an element, the rules about that element cannot be
+evaluated; the case lists them in ``hides`` and no other rule may become not_evaluated.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import docx
+import pytest
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+from docx.text.paragraph import Paragraph
+
+import tdkt_docs
+from tdkt_docs.checker import Finding, check_package_bytes
+from tdkt_docs.checker.rules import CHECKS, rule_table
+from tdkt_docs.roles import ROLES
+from tests.conftest import seed_data, variant
+from tests.docx_reading import by_style
+
+Mutation = Callable[[Document], None]
+
+
+# --- good documents -------------------------------------------------------------------
+
+
+def _contact_footer() -> dict[str, Any]:
+    data = variant()
+    data["agency"] = {
+        **data["agency"],
+        "address": "Số 4 Phan Chu Trinh, Nha Trang",
+        "phone": "0258 3822 000",
+        "email": "snv@khanhhoa.gov.vn",
+        "website": "snv.khanhhoa.gov.vn",
+    }
+    return data
+
+
+def _no_parent_agency() -> dict[str, Any]:
+    data = variant()
+    data["agency"] = {"name": "BAN THI ĐUA - KHEN THƯỞNG", "place": "Hà Nội"}
+    return data
+
+
+GOOD_DOCUMENTS: dict[str, Callable[[], dict[str, Any]]] = {
+    "seed": seed_data,
+    "single_recipient": lambda: variant(recipients=["Ban Thi đua - Khen thưởng Trung ương"]),
+    "urgency_and_secrecy": lambda: variant(urgency="HỎA TỐC", secrecy="TỐI MẬT"),
+    "contact_footer": _contact_footer,
+    "combined_tm_kt_authority": lambda: variant(
+        signer={
+            "authority": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"],
+            "title": "PHÓ CHỦ TỊCH",
+            "name": "Trần Văn B",
+        }
+    ),
+    "head_signs_without_authority": lambda: variant(
+        signer={"title": "GIÁM ĐỐC", "name": "Nguyễn Văn A"}
+    ),
+    "numbered_dated_with_drafter": lambda: variant(
+        number=5, date="2024-02-03", drafter={"initials": "GN", "copies": 12}
+    ),
+    "no_parent_agency": _no_parent_agency,
+}
+
+
+# --- building blocks of the mutations --------------------------------------------------
+
+
+def _para(document: Document, role: str, index: int = 0) -> Paragraph:
+    """The ``index``-th body paragraph of ``role`` (found by its ND30 role style)."""
+    found = by_style(document, ROLES[role].style_id)
+    assert len(found) > index, f"the good document has no {role} paragraph #{index}"
+    return found[index]
+
+
+def _page_number(document: Document) -> Paragraph:
+    paragraph: Paragraph = document.sections[0].header.paragraphs[0]
+    assert paragraph._p.style == ROLES["page_number"].style_id
+    return paragraph
+
+
+def _replace_text(paragraph: Paragraph, text: str) -> None:
+    """Put ``text`` in the paragraph's first run that holds text and drop the other runs."""
+    runs = paragraph.runs
+    keep = next(run for run in runs if run.text)
+    keep.text = text
+    for run in runs:
+        if run._r is not keep._r:
+            run._r.getparent().remove(run._r)
+
+
+def _delete(paragraph: Paragraph) -> None:
+    """Remove the paragraph; a table cell left empty gets a plain empty paragraph (a cell
+    must hold one) so the document stays valid."""
+    element = paragraph._p
+    parent = element.getparent()
+    parent.remove(element)
+    if parent.tag == qn("w:tc") and parent.find(qn("w:p")) is None:
+        parent.append(OxmlElement("w:p"))
+
+
+_AFTER_PBDR = (
+    "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+    "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+    "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+    "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+    "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+)  # fmt: skip
+
+
+def _remove_borders(paragraph: Paragraph) -> None:
+    """Direct formatting "no border" over the paragraph style's border (what Word writes
+    for Borders > No Border on a styled paragraph)."""
+    borders = OxmlElement("w:pBdr")
+    for edge in ("top", "left", "bottom", "right"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "nil")
+        borders.append(line)
+    paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_PBDR)
+
+
+def _header_columns(document: Document, left: int, right: int) -> None:
+    """Set the header table's two column widths (twips) in the grid and in every cell."""
+    table = document.tables[0]
+    for column, width in zip(table.columns, (left, right), strict=True):
+        column.width = Twips(width)
+        for cell in column.cells:
+            cell.width = Twips(width)
+
+
+def text(role: str, new_text: str, index: int = 0) -> Mutation:
+    def mutate(document: Document) -> None:
+        _replace_text(_para(document, role, index), new_text)
+
+    return mutate
+
+
+def runs(
+    role: str,
+    index: int = 0,
+    *,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    size: float | None = None,
+    font: str | None = None,
+) -> Mutation:
+    """Direct run formatting on every run of one paragraph."""
+
+    def mutate(document: Document) -> None:
+        for run in _para(document, role, index).runs:
+            if bold is not None:
+                run.font.bold = bold
+            if italic is not None:
+                run.font.italic = italic
+            if size is not None:
+                run.font.size = Pt(size)
+            if font is not None:
+                run.font.name = font  # the ascii and hAnsi slots
+
+    return mutate
+
+
+def paragraph_format(role: str, index: int = 0, **changes: Any) -> Mutation:
+    """Direct paragraph formatting (python-docx ``ParagraphFormat`` attributes)."""
+
+    def mutate(document: Document) -> None:
+        formatting = _para(document, role, index).paragraph_format
+        for name, value in changes.items():
+            setattr(formatting, name, value)
+
+    return mutate
+
+
+def delete(role: str, *, every: bool = False) -> Mutation:
+    def mutate(document: Document) -> None:
+        found = by_style(document, ROLES[role].style_id)
+        assert found, f"the good document has no {role} paragraph"
+        for paragraph in found if every else found[:1]:
+            _delete(paragraph)
+
+    return mutate
+
+
+def remove_rule_border(role: str) -> Mutation:
+    def mutate(document: Document) -> None:
+        _remove_borders(_para(document, role))
+
+    return mutate
+
+
+def margin(side: str, millimetres: float) -> Mutation:
+    def mutate(document: Document) -> None:
+        setattr(document.sections[0], f"{side}_margin", Mm(millimetres))
+
+    return mutate
+
+
+def letter_paper(document: Document) -> None:
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(12240), Twips(15840)  # 8.5 × 11 in
+
+
+def landscape(document: Document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+
+
+def nfd_body(document: Document) -> None:
+    paragraph = _para(document, "body")
+    _replace_text(paragraph, unicodedata.normalize("NFD", paragraph.text))
+
+
+def quoc_hieu_14pt_in_wide_column(document: Document) -> None:
+    # At 14 pt bold the quốc hiệu needs ~103 mm, more than the 100 mm column: the column
+    # is widened to 110 mm (the table keeps its width) so that the size is the only fault.
+    _header_columns(document, 2835, 6236)
+    runs("quoc_hieu", size=14)(document)
+
+
+def quoc_hieu_narrow_column(document: Document) -> None:
+    _header_columns(document, 4535, 4536)  # right column 80 mm; the 12 pt line needs ~88 mm
+
+
+def page_number_on_first_page(document: Document) -> None:
+    document.sections[0].different_first_page_header_footer = False
+
+
+def quoc_hieu_13pt_column_96mm(document: Document) -> None:
+    # At 13 pt bold the quốc hiệu is 95.7 mm wide. The 96 mm column holds it only if the
+    # cell margins (57 twips each side in this table) are forgotten: the text area is 94 mm,
+    # and LibreOffice puts "NAM" on a second line.
+    _header_columns(document, 9071 - 5443, 5443)
+    runs("quoc_hieu", size=13)(document)
+
+
+def page_number_in_footer(document: Document) -> None:
+    """The PAGE field moved from the header (top margin) to the footer (bottom margin)."""
+    section = document.sections[0]
+    paragraph = _page_number(document)
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    footer_element = footer._element
+    for old in footer_element.findall(qn("w:p")):
+        footer_element.remove(old)
+    header_element = paragraph._p.getparent()
+    footer_element.append(paragraph._p)
+    header_element.append(OxmlElement("w:p"))
+
+
+def page_number_left(document: Document) -> None:
+    _page_number(document).alignment = WD_ALIGN_PARAGRAPH.LEFT
+
+
+def page_number_italic(document: Document) -> None:
+    for run in _page_number(document).runs:
+        run.font.italic = True
+
+
+def page_number_12pt(document: Document) -> None:
+    for run in _page_number(document).runs:
+        run.font.size = Pt(12)
+
+
+# --- the corpus ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fault:
+    name: str
+    rule: str
+    mutate: Mutation
+    severity: str = "error"
+    hides: frozenset[str] = frozenset()
+    """Rules that become not_evaluated because the mutation deletes their element."""
+    base: str = "seed"
+    """The good document (a key of GOOD_DOCUMENTS) that is mutated."""
+    doc_type: str = "auto"
+
+
+def _hides(*rules: str) -> frozenset[str]:
+    return frozenset(rules)
+
+
+TCVN3 = "Céng hßa x· héi chñ nghÜa ViÖt Nam ®· ban hµnh"
+VNI = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam ñaõ ban haønh"
+DATE_BLANK_DAY = "Khánh Hòa, ngày          tháng {month} năm 2023"
+
+FAULTS = [
+    # page
+    Fault("page_letter", "page.size", letter_paper),
+    Fault("page_landscape", "page.orientation", landscape, severity="warning"),
+    Fault("margin_left_25mm", "page.margins", margin("left", 25)),
+    Fault("margin_top_15mm", "page.margins", margin("top", 15)),
+    Fault("margin_right_25mm", "page.margins", margin("right", 25)),
+    Fault("margin_bottom_30mm", "page.margins", margin("bottom", 30)),
+    # fonts and text
+    Fault("run_in_arial", "font.name", runs("body", 2, font="Arial")),
+    Fault("run_in_vntime", "font.legacy", runs("body", 2, font=".VnTime")),
+    Fault("paragraph_typed_in_tcvn3", "text.legacy_encoding", text("body", TCVN3, 2)),
+    Fault("paragraph_typed_in_vni", "text.legacy_encoding", text("body", VNI, 2)),
+    Fault("paragraph_in_nfd", "text.nfd", nfd_body),
+    # quốc hiệu
+    Fault(
+        "quoc_hieu_deleted",
+        "quoc_hieu.missing",
+        delete("quoc_hieu"),
+        hides=_hides("quoc_hieu.text", "quoc_hieu.format", "quoc_hieu.wraps"),
+    ),
+    Fault(
+        "quoc_hieu_misspelt",
+        "quoc_hieu.text",
+        text("quoc_hieu", "CỘNG HÒA XÃ HỘI CHỦ NGHỈA VIỆT NAM"),
+    ),
+    Fault("quoc_hieu_not_bold", "quoc_hieu.format", runs("quoc_hieu", bold=False)),
+    Fault("quoc_hieu_size_14", "quoc_hieu.format", quoc_hieu_14pt_in_wide_column),
+    Fault("quoc_hieu_size_11", "quoc_hieu.format", runs("quoc_hieu", size=11)),
+    Fault("quoc_hieu_column_too_narrow", "quoc_hieu.wraps", quoc_hieu_narrow_column),
+    Fault("quoc_hieu_13pt_column_96mm", "quoc_hieu.wraps", quoc_hieu_13pt_column_96mm),
+    # tiêu ngữ
+    Fault(
+        "tieu_ngu_deleted",
+        "tieu_ngu.missing",
+        delete("tieu_ngu"),
+        hides=_hides("tieu_ngu.text", "tieu_ngu.format", "tieu_ngu.rule"),
+    ),
+    Fault("tieu_ngu_en_dashes", "tieu_ngu.text", text("tieu_ngu", "Độc lập – Tự do – Hạnh phúc")),
+    Fault("tieu_ngu_no_spaces", "tieu_ngu.text", text("tieu_ngu", "Độc lập-Tự do-Hạnh phúc")),
+    Fault("tieu_ngu_not_bold", "tieu_ngu.format", runs("tieu_ngu", bold=False)),
+    Fault("tieu_ngu_size_12", "tieu_ngu.format", runs("tieu_ngu", size=12)),
+    Fault("tieu_ngu_rule_border_removed", "tieu_ngu.rule", remove_rule_border("tieu_ngu_rule")),
+    Fault("tieu_ngu_rule_paragraph_deleted", "tieu_ngu.rule", delete("tieu_ngu_rule")),
+    # issuing agency
+    Fault(
+        "agency_deleted",
+        "agency.missing",
+        delete("agency"),
+        hides=_hides("agency.format", "agency.rule"),
+    ),
+    Fault(
+        "agency_deleted_no_parent",
+        "agency.missing",
+        delete("agency"),
+        hides=_hides("agency.format", "agency.rule"),
+        base="no_parent_agency",
+    ),
+    Fault("agency_not_bold", "agency.format", runs("agency", bold=False)),
+    Fault("agency_lower_case", "agency.format", text("agency", "Sở Nội vụ")),
+    Fault("agency_rule_border_removed", "agency.rule", remove_rule_border("agency_rule")),
+    Fault("agency_rule_paragraph_deleted", "agency.rule", delete("agency_rule")),
+    Fault(
+        "parent_agency_bold",
+        "parent_agency.format",
+        runs("parent_agency", bold=True),
+        severity="warning",
+    ),
+    # số, ký hiệu
+    Fault(
+        "number_deleted",
+        "number.missing",
+        delete("number"),
+        hides=_hides("number.format", "number.style"),
+    ),
+    Fault("number_unpadded", "number.format", text("number", "Số: 5/SNV-TĐKT")),
+    Fault("number_with_spaces", "number.format", text("number", "Số: 05 / SNV-TĐKT")),
+    Fault("number_italic", "number.style", runs("number", italic=True)),
+    Fault("number_double_hyphen", "number.format", text("number", "Số: 05/SNV--TĐKT")),
+    # địa danh, ngày tháng
+    Fault(
+        "date_line_deleted",
+        "date_line.missing",
+        delete("date_line"),
+        hides=_hides("date_line.format", "date_line.style", "date_line.place"),
+    ),
+    Fault(
+        "date_month_09", "date_line.format", text("date_line", DATE_BLANK_DAY.format(month="09"))
+    ),
+    Fault(
+        "date_day_7", "date_line.format", text("date_line", "Khánh Hòa, ngày 7 tháng 9 năm 2023")
+    ),
+    Fault("date_not_italic", "date_line.style", runs("date_line", italic=False)),
+    Fault(
+        "date_place_lower_case",
+        "date_line.place",
+        text("date_line", "k" + DATE_BLANK_DAY.format(month="9")[1:]),
+    ),
+    Fault(
+        "date_place_without_comma",
+        "date_line.place",
+        text("date_line", DATE_BLANK_DAY.format(month="9").replace(",", "", 1)),
+    ),
+    # trích yếu
+    Fault(
+        "subject_deleted",
+        "subject.missing",
+        delete("subject"),
+        hides=_hides("subject.style"),
+    ),
+    Fault(
+        "subject_deleted_declared_dispatch",
+        "subject.missing",
+        delete("subject"),
+        hides=_hides("subject.style"),
+        doc_type="dispatch",
+    ),
+    Fault("subject_bold", "subject.style", runs("subject", bold=True)),
+    # kính gửi
+    Fault(
+        "kinh_gui_item_without_semicolon",
+        "kinh_gui.punctuation",
+        text("kinh_gui_item", "- Các sở, ban, ngành, đoàn thể tỉnh", 0),
+    ),
+    Fault(
+        "kinh_gui_last_item_semicolon",
+        "kinh_gui.punctuation",
+        text("kinh_gui_item", "- Các cơ quan Trung ương đóng trên địa bàn tỉnh;", 3),
+    ),
+    Fault(
+        "kinh_gui_item_without_dash",
+        "kinh_gui.punctuation",
+        text("kinh_gui_item", "Các sở, ban, ngành, đoàn thể tỉnh;", 0),
+    ),
+    # nội dung
+    Fault(
+        "body_deleted",
+        "body.missing",
+        delete("body", every=True),
+        hides=_hides(
+            "body.size", "body.justified", "body.indent", "body.spacing", "body.line_spacing"
+        ),
+    ),
+    Fault(
+        "body_left_aligned",
+        "body.justified",
+        paragraph_format("body", 2, alignment=WD_ALIGN_PARAGRAPH.LEFT),
+    ),
+    Fault("body_size_12", "body.size", runs("body", 2, size=12)),
+    Fault(
+        "body_first_line_indent_0", "body.indent", paragraph_format("body", 2, first_line_indent=0)
+    ),
+    Fault("body_spacing_0", "body.spacing", paragraph_format("body", 2, space_before=Pt(0))),
+    Fault(
+        "body_line_spacing_2", "body.line_spacing", paragraph_format("body", 2, line_spacing=2.0)
+    ),
+    # nơi nhận
+    Fault(
+        "noi_nhan_label_deleted",
+        "noi_nhan.missing",
+        delete("noi_nhan_label"),
+        hides=_hides("noi_nhan.label", "noi_nhan.items", "noi_nhan.archive"),
+    ),
+    Fault("noi_nhan_label_not_italic", "noi_nhan.label", runs("noi_nhan_label", italic=False)),
+    Fault("noi_nhan_label_without_colon", "noi_nhan.label", text("noi_nhan_label", "Nơi nhận")),
+    Fault("noi_nhan_item_12pt", "noi_nhan.items", runs("noi_nhan_item", 1, size=12)),
+    Fault(
+        "noi_nhan_item_without_semicolon", "noi_nhan.items", text("noi_nhan_item", "- Như trên", 0)
+    ),
+    Fault(
+        "noi_nhan_archive_without_period",
+        "noi_nhan.archive",
+        text("noi_nhan_item", "- Lưu: VT, PTĐKT, GN", 4),
+    ),
+    # chữ ký
+    Fault("authority_not_bold", "authority.format", runs("authority", bold=False)),
+    Fault("signer_title_lower_case", "authority.format", text("signer_title", "Phó Giám đốc")),
+    Fault(
+        "signer_name_deleted",
+        "signer.missing",
+        delete("signer_name"),
+        hides=_hides("signer.name", "signer.layout"),
+    ),
+    Fault("signer_name_capitals", "signer.name", text("signer_name", "HUỲNH MẠNH THẮNG")),
+    Fault("signer_name_not_bold", "signer.name", runs("signer_name", bold=False)),
+    Fault(
+        "signer_name_right_aligned",
+        "signer.layout",
+        paragraph_format("signer_name", alignment=WD_ALIGN_PARAGRAPH.RIGHT),
+        severity="warning",
+    ),
+    # số trang
+    Fault("page_number_on_first_page", "page_number.first", page_number_on_first_page),
+    Fault("page_number_left_aligned", "page_number.position", page_number_left),
+    Fault("page_number_italic", "page_number.position", page_number_italic),
+    Fault("page_number_12pt", "page_number.position", page_number_12pt),
+    Fault("page_number_in_footer", "page_number.position", page_number_in_footer),
+]
+
+
+# --- running the checker ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def good_bytes(seed_bytes: bytes) -> Callable[[str], bytes]:
+    """The rendered good documents by name, each rendered once per session."""
+    cache: dict[str, bytes] = {"seed": seed_bytes}
+
+    def get(name: str) -> bytes:
+        if name not in cache:
+            cache[name] = tdkt_docs.render_bytes(GOOD_DOCUMENTS[name]())
+        return cache[name]
+
+    return get
+
+
+def _mutated(data: bytes, mutate: Mutation) -> bytes:
+    document = docx.Document(io.BytesIO(data))
+    mutate(document)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _reported(findings: list[Finding]) -> dict[str, str]:
+    """Rule → severity of every rule that reported a violation."""
+    return {f.rule: f.severity for f in findings if f.severity != "not_evaluated"}
+
+
+def _not_evaluated(findings: list[Finding]) -> set[str]:
+    return {f.rule for f in findings if f.severity == "not_evaluated"}
+
+
+def _describe(findings: list[Finding]) -> str:
+    return "\n".join(
+        f"  {f.severity} {f.rule} at {f.where}: found {f.found!r}, expected {f.expected!r}"
+        for f in findings
+    )
+
+
+@pytest.mark.parametrize("name", sorted(GOOD_DOCUMENTS))
+def test_good_documents_pass(name: str, good_bytes: Callable[[str], bytes]) -> None:
+    findings = check_package_bytes(good_bytes(name), f"{name}.docx")
+    assert _reported(findings) == {}, _describe(findings)
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=[fault.name for fault in FAULTS])
+def test_fault_is_reported(fault: Fault, good_bytes: Callable[[str], bytes]) -> None:
+    good = good_bytes(fault.base)
+    baseline = check_package_bytes(good, f"{fault.base}.docx", fault.doc_type)
+    assert _reported(baseline) == {}, _describe(baseline)
+
+    findings = check_package_bytes(
+        _mutated(good, fault.mutate), f"{fault.name}.docx", fault.doc_type
+    )
+    assert _reported(findings) == {fault.rule: fault.severity}, _describe(findings)
+    assert _not_evaluated(findings) == _not_evaluated(baseline) | fault.hides, _describe(findings)
+
+
+# --- the corpus itself -------------------------------------------------------------------
+
+
+def test_every_rule_has_a_check_function() -> None:
+    rules = set(rule_table())
+    functions = set(CHECKS)
+    assert rules - functions == set(), "rules in check_rules.yaml without a check function"
+    assert functions - rules == set(), "check functions without a rule in check_rules.yaml"
+
+
+def test_corpus_is_broad() -> None:
+    names = [fault.name for fault in FAULTS]
+    assert len(set(names)) == len(names), "case names must be unique"
+    assert len(names) >= 30
+    assert len({fault.rule for fault in FAULTS}) >= 25
+
+
+def test_corpus_cases_are_consistent() -> None:
+    table = rule_table()
+    for fault in FAULTS:
+        assert fault.rule in table, fault.name
+        assert fault.severity == table[fault.rule].severity, fault.name
+        assert fault.hides <= set(table), fault.name
+        assert fault.rule not in fault.hides, fault.name
+        assert fault.base in GOOD_DOCUMENTS, fault.name
