@@ -224,24 +224,11 @@ def _nfd(model: DocModel, roles: Roles) -> Iterator[Violation]:
 # --- header block -------------------------------------------------------------------
 
 
-@check("quoc_hieu.missing")
-def _qh_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.quoc_hieu is None:
-        yield ("đầu văn bản", "không có", QUOC_HIEU)
-
-
 @check("quoc_hieu.text")
 def _qh_text(model: DocModel, roles: Roles) -> Iterator[Violation]:
     p = _need(roles.quoc_hieu, "Quốc hiệu")
     if normalise(p.text) != QUOC_HIEU:
         yield (excerpt(p), p.text.strip(), QUOC_HIEU)
-
-
-@check("quoc_hieu.format")
-def _qh_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    p = _need(roles.quoc_hieu, "Quốc hiệu")
-    if not _format_ok(p, 12, 13, bold=True, italic=False, caps=True):
-        yield (excerpt(p), _look(p), "in hoa, đậm, đứng, cỡ 12–13")
 
 
 @check("quoc_hieu.wraps")
@@ -268,12 +255,6 @@ def model_cell_width_mm(model: DocModel, p: Para) -> float | None:
     return widths / TWIPS_PER_MM
 
 
-@check("tieu_ngu.missing")
-def _tn_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.tieu_ngu is None:
-        yield ("đầu văn bản", "không có", TIEU_NGU)
-
-
 @check("tieu_ngu.text")
 def _tn_text(model: DocModel, roles: Roles) -> Iterator[Violation]:
     p = _need(roles.tieu_ngu, "Tiêu ngữ")
@@ -281,31 +262,11 @@ def _tn_text(model: DocModel, roles: Roles) -> Iterator[Violation]:
         yield (excerpt(p), p.text.strip(), TIEU_NGU)
 
 
-@check("tieu_ngu.format")
-def _tn_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    p = _need(roles.tieu_ngu, "Tiêu ngữ")
-    if not _format_ok(p, 13, 14, bold=True, italic=False, caps=False):
-        yield (excerpt(p), _look(p), "in thường, đậm, đứng, cỡ 13–14")
-
-
 @check("tieu_ngu.rule")
 def _tn_rule(model: DocModel, roles: Roles) -> Iterator[Violation]:
     p = _need(roles.tieu_ngu, "Tiêu ngữ")
     if roles.tieu_ngu_rule is None and not model.has_drawing_near(p):
         yield (excerpt(p), "không có đường kẻ", "đường kẻ ngang dưới Tiêu ngữ")
-
-
-@check("agency.missing")
-def _agency_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.agency is None:
-        yield ("đầu văn bản, bên trái", "không có", "tên cơ quan ban hành")
-
-
-@check("agency.format")
-def _agency_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    p = _need(roles.agency, "tên cơ quan ban hành")
-    if not _format_ok(p, 12, 13, bold=True, italic=False, caps=True):
-        yield (excerpt(p), _look(p), "in hoa, đậm, đứng, cỡ 12–13")
 
 
 @check("agency.rule")
@@ -327,12 +288,6 @@ def _parent_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
 NUMBER = re.compile(r"^Số:\s?(?P<number>\d*|\s*)/(?P<symbol>\S+)$")
 
 
-@check("number.missing")
-def _number_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.number is None:
-        yield ("dưới tên cơ quan", "không có", "Số: …/…")
-
-
 @check("number.format")
 def _number_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
     p = _need(roles.number, "số, ký hiệu")
@@ -351,22 +306,9 @@ def _number_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
         yield (excerpt(p), symbol, 'các nhóm chữ viết tắt nối bằng một dấu "-"')
 
 
-@check("number.style")
-def _number_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    p = _need(roles.number, "số, ký hiệu")
-    if not _format_ok(p, 13, 13, bold=None, italic=False):
-        yield (excerpt(p), _look(p), "cỡ 13, kiểu chữ đứng")
-
-
 DATE = re.compile(
     r"^(?P<place>[^,]*?),?\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d+)\s*năm\s*(?P<year>\d{4})"
 )
-
-
-@check("date_line.missing")
-def _date_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.date_line is None:
-        yield ("dưới Quốc hiệu", "không có", "Địa danh, ngày … tháng … năm …")
 
 
 @check("date_line.format")
@@ -383,13 +325,6 @@ def _date_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
     expected = f"{month_value:02d}" if month_value <= 2 else str(month_value)
     if month != expected:
         yield (excerpt(p), f"tháng {month}", f"tháng {expected}")
-
-
-@check("date_line.style")
-def _date_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    p = _need(roles.date_line, "địa danh và thời gian")
-    if not _format_ok(p, 13, 14, bold=None, italic=True):
-        yield (excerpt(p), _look(p), "nghiêng, cỡ 13–14")
 
 
 @check("date_line.place")
@@ -409,13 +344,6 @@ def _subject_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
         raise NotFoundError("công văn")
     if roles.subject is None:
         yield ("dưới số, ký hiệu", "không có", "V/v …")
-
-
-@check("subject.style")
-def _subject_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    p = _need(roles.subject, "trích yếu công văn")
-    if not _format_ok(p, 12, 13, bold=False, italic=False):
-        yield (excerpt(p), _look(p), "không đậm, đứng, cỡ 12–13")
 
 
 @check("title.style")
@@ -470,12 +398,6 @@ def _body(roles: Roles) -> list[Para]:
     return roles.body
 
 
-@check("body.missing")
-def _body_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if not roles.body:
-        yield ("thân văn bản", "không có", "nội dung")
-
-
 @check("body.size")
 def _body_size(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _body(roles):
@@ -524,12 +446,6 @@ def _body_lines(model: DocModel, roles: Roles) -> Iterator[Violation]:
 # --- nơi nhận and signature ----------------------------------------------------------
 
 
-@check("noi_nhan.missing")
-def _nn_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.noi_nhan_label is None:
-        yield ("cuối văn bản, bên trái", "không có", "Nơi nhận:")
-
-
 @check("noi_nhan.label")
 def _nn_label(model: DocModel, roles: Roles) -> Iterator[Violation]:
     p = _need(roles.noi_nhan_label, "Nơi nhận")
@@ -572,12 +488,6 @@ def _authority(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in lines:
         if not _format_ok(p, 13, 14, bold=True, italic=False, caps=True):
             yield (excerpt(p), _look(p), "in hoa, đậm, cỡ 13–14")
-
-
-@check("signer.missing")
-def _signer_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.signer_name is None:
-        yield ("cuối văn bản, bên phải", "không có", "họ tên người ký")
 
 
 @check("signer.name")
@@ -639,3 +549,101 @@ def _page_position(model: DocModel, roles: Roles) -> Iterator[Violation]:
                 f"canh {p.align or 'left'}, cỡ {shown_sizes}",
                 "canh giữa, cỡ 13–14, đứng",
             )
+
+
+# --- presence and look of single elements, as data -------------------------------------
+
+# rule id: (role attribute, where it belongs, what is expected)
+_PRESENCE: dict[str, tuple[str, str, str]] = {
+    "quoc_hieu.missing": ("quoc_hieu", "đầu văn bản", QUOC_HIEU),
+    "tieu_ngu.missing": ("tieu_ngu", "đầu văn bản", TIEU_NGU),
+    "agency.missing": ("agency", "đầu văn bản, bên trái", "tên cơ quan ban hành"),
+    "number.missing": ("number", "dưới tên cơ quan", "Số: …/…"),
+    "date_line.missing": ("date_line", "dưới Quốc hiệu", "Địa danh, ngày … tháng … năm …"),
+    "noi_nhan.missing": ("noi_nhan_label", "cuối văn bản, bên trái", "Nơi nhận:"),
+    "signer.missing": ("signer_name", "cuối văn bản, bên phải", "họ tên người ký"),
+    "body.missing": ("body", "thân văn bản", "nội dung"),
+}
+
+# rule id: (role attribute, element name, sizes, bold, italic, capitals, expected)
+_LOOK: dict[
+    str, tuple[str, str, tuple[float, float], bool | None, bool | None, bool | None, str]
+] = {
+    "quoc_hieu.format": (
+        "quoc_hieu",
+        "Quốc hiệu",
+        (12, 13),
+        True,
+        False,
+        True,
+        "in hoa, đậm, đứng, cỡ 12–13",
+    ),
+    "tieu_ngu.format": (
+        "tieu_ngu",
+        "Tiêu ngữ",
+        (13, 14),
+        True,
+        False,
+        False,
+        "in thường, đậm, đứng, cỡ 13–14",
+    ),
+    "agency.format": (
+        "agency",
+        "tên cơ quan ban hành",
+        (12, 13),
+        True,
+        False,
+        True,
+        "in hoa, đậm, đứng, cỡ 12–13",
+    ),
+    "number.style": ("number", "số, ký hiệu", (13, 13), None, False, None, "cỡ 13, kiểu chữ đứng"),
+    "date_line.style": (
+        "date_line",
+        "địa danh và thời gian",
+        (13, 14),
+        None,
+        True,
+        None,
+        "nghiêng, cỡ 13–14",
+    ),
+    "subject.style": (
+        "subject",
+        "trích yếu công văn",
+        (12, 13),
+        False,
+        False,
+        None,
+        "không đậm, đứng, cỡ 12–13",
+    ),
+}
+
+
+def _presence_check(attribute: str, where: str, expected: str) -> CheckFunction:
+    def run(model: DocModel, roles: Roles) -> Iterator[Violation]:
+        if not getattr(roles, attribute):
+            yield (where, "không có", expected)
+
+    return run
+
+
+def _look_check(
+    attribute: str,
+    element: str,
+    sizes: tuple[float, float],
+    bold: bool | None,
+    italic: bool | None,
+    caps: bool | None,
+    expected: str,
+) -> CheckFunction:
+    def run(model: DocModel, roles: Roles) -> Iterator[Violation]:
+        p = _need(getattr(roles, attribute), element)
+        if not _format_ok(p, *sizes, bold=bold, italic=italic, caps=caps):
+            yield (excerpt(p), _look(p), expected)
+
+    return run
+
+
+for _rule, (_attribute, _where, _expected) in _PRESENCE.items():
+    CHECKS[_rule] = _presence_check(_attribute, _where, _expected)
+for _rule, _spec in _LOOK.items():
+    CHECKS[_rule] = _look_check(*_spec)
