@@ -17,7 +17,7 @@ from tdkt_docs.errors import (
     WordingError,
 )
 from tdkt_docs.loader import load, validate
-from tdkt_docs.models import Agency, Dispatch, Document, Drafter, IssueDate, Signer
+from tdkt_docs.models import Agency, Dispatch, Document, Drafter, IssueDate, Report, Signer
 from tdkt_docs.profile import Profile, default_profile, load_profile
 from tdkt_docs.render import render, render_bytes
 from tdkt_docs.vietnamese import (
@@ -50,6 +50,7 @@ __all__ = [
     "Problem",
     "Profile",
     "ProfileError",
+    "Report",
     "Signer",
     "TdktError",
     "TemplateError",

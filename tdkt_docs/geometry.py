@@ -90,6 +90,14 @@ def apply(document: Document, profile: Profile) -> None:
             # The dash of every recipient line sits right under the colon.
             item.paragraph_format.left_indent = Mm(indent + label_width)
 
+    extracts = _by_role(document, "type_extract")
+    extract_rules = _by_role(document, "type_extract_rule")
+    if extracts and extract_rules:
+        # ND30: a rule 1/3 to 1/2 as long as the trích yếu's (longest) line, centred.
+        size = profile.size("type_extract")
+        line = min(text_width_mm(extracts[0].text, size, bold=True), profile.text_width_mm)
+        _centre(extract_rules[0], line * profile.agency_rule_fraction, profile.text_width_mm)
+
     body = _by_role(document, "body")
     if body:
         # The last paragraph stays on the page of the signature block.

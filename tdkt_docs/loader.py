@@ -16,7 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from tdkt_docs.errors import DataError, Problem
-from tdkt_docs.models import Agency, Dispatch, Document
+from tdkt_docs.models import Agency, Dispatch, Document, Report
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
@@ -73,7 +73,7 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-DOCUMENT_TYPES: dict[str, type[Dispatch]] = {"dispatch": Dispatch}
+DOCUMENT_TYPES: dict[str, type[Dispatch] | type[Report]] = {"dispatch": Dispatch, "report": Report}
 
 
 def read_data(path: Path) -> Any:

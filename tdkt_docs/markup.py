@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tdkt_docs.vietnamese.numbers import roman
+
 _TOKEN = re.compile(r"\\[\\*]|\*\*|\*")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
@@ -108,3 +110,49 @@ def parse_body(text: str) -> list[Paragraph]:
 
 def plain_text(paragraph: Paragraph) -> str:
     return "".join(run.text for run in paragraph)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a structured body: a heading of level 1–3 or a paragraph.
+
+    ``number`` is the heading's number as printed: "I", "1" or "a" (ND30 §2.8 of nd30.md:
+    I. for sections, 1. inside them, a) inside those), empty for a paragraph.
+    """
+
+    kind: str
+    runs: Paragraph
+    number: str = ""
+
+
+# Vietnamese alphabetical order for điểm a), b), … (no f, j, w, z; đ after d).
+POINT_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
+_HEADING = re.compile(r"^(#{1,3})\s+(.*)$")
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """Paragraphs where ``# Title``, ``## Title`` and ``### Title`` are numbered headings."""
+    blocks: list[Block] = []
+    counters = [0, 0, 0]
+    for paragraph in split_paragraphs(text):
+        match = _HEADING.match(paragraph)
+        if not match:
+            blocks.append(Block("paragraph", parse_inline(paragraph)))
+            continue
+        level = len(match.group(1))
+        counters[level - 1] += 1
+        for deeper in range(level, 3):
+            counters[deeper] = 0
+        count = counters[level - 1]
+        if level == 1:
+            number = roman(count)
+        elif level == 2:
+            number = str(count)
+        else:
+            if count > len(POINT_LETTERS):
+                raise MarkupError(
+                    f"more than {len(POINT_LETTERS)} points a), b), … under one heading"
+                )
+            number = POINT_LETTERS[count - 1]
+        blocks.append(Block(f"heading{level}", parse_inline(match.group(2)), number))
+    return blocks

@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from tdkt_docs.markup import MarkupError, parse_body, plain_text
+from tdkt_docs.markup import MarkupError, parse_blocks, parse_body, plain_text
 from tdkt_docs.text import clean_block, clean_line, is_all_caps
 
 
@@ -220,10 +220,9 @@ MIXED_CASE_ABBREVIATIONS = ("QyĐ", "CTr", "TTr", "TrS")
 """Phụ lục III writes these type abbreviations in mixed case; every other group is capitals."""
 
 
-class Dispatch(Model):
-    """A công văn (Mẫu 1.5 of Phụ lục III)."""
+class _Administrative(Model):
+    """What every văn bản hành chính has: header, number, date, subject, body, signature."""
 
-    type: Literal["dispatch"] = "dispatch"
     agency: Agency
     number: int | None = Field(default=None, ge=1, le=999_999)
     """Số; ``None`` leaves a blank for the clerk to fill at signing."""
@@ -232,7 +231,6 @@ class Dispatch(Model):
     date: IssueDate
     subject: Line
     """Trích yếu, written after "V/v"."""
-    recipients: Annotated[tuple[ListItem, ...], Field(min_length=1)]
     body: Block
     distribution: Annotated[tuple[ListItem, ...], Field(min_length=1)]
     """Nơi nhận before the "Lưu" line; a công văn's starts with "Như trên" (its Kính gửi)."""
@@ -269,8 +267,6 @@ class Dispatch(Model):
                 raise ValueError(
                     f"the ký hiệu is written in capitals: {group!r} should be {group.upper()!r}"
                 )
-        if value.upper().startswith("CV-"):
-            raise ValueError("a công văn has no type abbreviation: drop 'CV-' (ND30 Phụ lục III)")
         return value
 
     @field_validator("subject")
@@ -294,16 +290,6 @@ class Dispatch(Model):
                 raise ValueError(f"paragraph {index} holds only formatting marks")
         return value
 
-    @field_validator("distribution")
-    @classmethod
-    def _nhu_tren_first(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        if value[0] != "Như trên":
-            raise ValueError(
-                "a công văn's Nơi nhận starts with 'Như trên' (the recipients in Kính gửi), "
-                f"e.g. [Như trên, {value[0]}]"
-            )
-        return value
-
     @field_validator("archive")
     @classmethod
     def _archive(cls, value: tuple[str, ...]) -> tuple[str, ...]:
@@ -314,5 +300,63 @@ class Dispatch(Model):
         return items
 
 
-Document = Dispatch
-"""Every document type the package renders (a union as more types arrive)."""
+def _nhu_tren_first(distribution: tuple[str, ...], kind: str) -> None:
+    if distribution and distribution[0] != "Như trên":
+        raise ValueError(
+            f"{kind}'s Nơi nhận starts with 'Như trên' (the recipients in Kính gửi), "
+            f"e.g. [Như trên, {distribution[0]}]"
+        )
+
+
+class Dispatch(_Administrative):
+    """A công văn (Mẫu 1.5 of Phụ lục III)."""
+
+    type: Literal["dispatch"] = "dispatch"
+    recipients: Annotated[tuple[ListItem, ...], Field(min_length=1)]
+
+    @field_validator("symbol")
+    @classmethod
+    def _no_type_abbreviation(cls, value: str) -> str:
+        if value.upper().startswith("CV-"):
+            raise ValueError("a công văn has no type abbreviation: drop 'CV-' (ND30 Phụ lục III)")
+        return value
+
+    @field_validator("distribution")
+    @classmethod
+    def _nhu_tren(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        _nhu_tren_first(value, "a công văn")
+        return value
+
+
+class Report(_Administrative):
+    """A báo cáo (Mẫu 1.4 of Phụ lục III): type name, bold trích yếu, numbered headings."""
+
+    type: Literal["report"] = "report"
+    recipients: tuple[ListItem, ...] = ()
+    """Kính gửi, for a report sent to a higher body; empty for other reports."""
+
+    @field_validator("symbol")
+    @classmethod
+    def _type_abbreviation_first(cls, value: str) -> str:
+        if not value.startswith("BC-"):
+            raise ValueError(f"a báo cáo's ký hiệu starts with 'BC-', e.g. 'BC-SNV', got {value!r}")
+        return value
+
+    @field_validator("body")
+    @classmethod
+    def _headings(cls, value: str) -> str:
+        try:
+            blocks = parse_blocks(value)
+        except MarkupError as exc:
+            raise ValueError(str(exc)) from exc
+        for block in blocks:
+            title = plain_text(block.runs)
+            if block.kind == "heading1" and not is_all_caps(title):
+                raise ValueError(
+                    f"a level-1 heading is written in capitals (ND30): '# {title.upper()}'"
+                )
+        return value
+
+
+Document = Dispatch | Report
+"""Every document type the package renders."""

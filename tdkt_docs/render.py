@@ -55,7 +55,7 @@ def render_bytes(source: Source, *, profile: Profile | None = None) -> bytes:
     docx_document = render_template(template_source, view(document, profile), name=template.name)
     geometry.apply(docx_document, profile)
     core = docx_document.core_properties
-    core.title = f"V/v {document.subject}"
+    core.title = f"V/v {document.subject}" if document.type == "dispatch" else document.subject
     core.subject = document.subject
     core.author = document.agency.name
     core.created = core.modified = _timestamp(document)

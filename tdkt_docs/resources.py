@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tdkt_docs.errors import TemplateError
 
-TEMPLATE_FOR_TYPE = {"dispatch": "cong_van.docx"}
+TEMPLATE_FOR_TYPE = {"dispatch": "cong_van.docx", "report": "bao_cao.docx"}
 
 
 def _bundled_dir(name: str) -> Path:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tdkt_docs.markup import Paragraph, parse_body
-from tdkt_docs.models import Agency, Dispatch, Document
+from tdkt_docs.markup import Paragraph, parse_blocks, parse_body
+from tdkt_docs.models import Agency, Dispatch, Document, Report
 from tdkt_docs.profile import Profile
 
 
@@ -33,7 +33,7 @@ def contact_lines(agency: Agency) -> list[str]:
     return lines
 
 
-def dispatch_view(document: Dispatch, profile: Profile) -> dict[str, Any]:
+def dispatch_view(document: Dispatch | Report, profile: Profile) -> dict[str, Any]:
     date = document.date
     drafter = ""
     if document.drafter is not None:
@@ -65,6 +65,17 @@ def dispatch_view(document: Dispatch, profile: Profile) -> dict[str, Any]:
     }
 
 
+def report_view(document: Report, profile: Profile) -> dict[str, Any]:
+    shared = dispatch_view(document, profile)
+    blocks = [
+        {"kind": block.kind, "runs": block.runs, "number": block.number}
+        for block in parse_blocks(document.body)
+    ]
+    return {**shared, "type_title": "BÁO CÁO", "body": blocks}
+
+
 def view(document: Document, profile: Profile) -> dict[str, Any]:
     """The template context of ``document``: ``{"doc": {...}}``."""
+    if isinstance(document, Report):
+        return {"doc": report_view(document, profile)}
     return {"doc": dispatch_view(document, profile)}

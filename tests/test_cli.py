@@ -42,7 +42,10 @@ def test_demo_renders_every_example(tmp_path: Path, capsys: pytest.CaptureFixtur
     out = tmp_path / "demo"
     assert main(["demo", str(out)]) == 0
     printed = capsys.readouterr().out.split()
-    assert sorted(Path(p).name for p in printed) == ["cong_van_tuyen_truyen.docx"]
+    assert sorted(Path(p).name for p in printed) == [
+        "bao_cao_thang.docx",
+        "cong_van_tuyen_truyen.docx",
+    ]
     assert main(["demo", str(out)]) == 0, "the demo can run twice"
 
 

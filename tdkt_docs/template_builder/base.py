@@ -75,6 +75,29 @@ def looks(profile: Profile) -> dict[str, Look]:
         "subject": Look("subject", space_before_pt=profile.subject_space_before_pt),
         "secrecy": Look("stamp", bold=True, space_before_pt=6, colour=profile.stamp_colour),
         "urgency": Look("stamp", bold=True, space_before_pt=6, colour=profile.stamp_colour),
+        "type_title": Look("type_title", bold=True, space_before_pt=12, keep_with_next=True),
+        "type_extract": Look("type_extract", bold=True, keep_with_next=True),
+        "type_extract_rule": Look(None),
+        "heading1": Look(
+            "heading",
+            bold=True,
+            align=justify,
+            keep_with_next=True,
+            space_before_pt=profile.body.space_before_pt,
+        ),
+        "heading2": Look(
+            "heading",
+            bold=True,
+            align=justify,
+            keep_with_next=True,
+            space_before_pt=profile.body.space_before_pt,
+        ),
+        "heading3": Look(
+            "heading",
+            align=justify,
+            keep_with_next=True,
+            space_before_pt=profile.body.space_before_pt,
+        ),
         "kinh_gui": Look("kinh_gui", align=left, space_before_pt=profile.kinh_gui_space_before_pt),
         "kinh_gui_item": Look("kinh_gui", align=left),
         "body": Look("body", align=justify, space_before_pt=profile.body.space_before_pt),
@@ -228,7 +251,7 @@ def _special_geometry(key: str, style: ParagraphStyle, profile: Profile) -> None
     header_inner = profile.header_columns_mm[0] - 2 * profile.cell_margin_mm
     header_right_inner = profile.header_columns_mm[1] - 2 * profile.cell_margin_mm
     weight = profile.rule_weight_eighth_pt
-    if key in {"tieu_ngu_rule", "agency_rule", "filler"}:
+    if key in {"tieu_ngu_rule", "agency_rule", "type_extract_rule", "filler"}:
         # A paragraph with only a border: tiny and exactly sized, so it adds no line height.
         style.font.size = Pt(2)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -245,6 +268,16 @@ def _special_geometry(key: str, style: ParagraphStyle, profile: Profile) -> None
         rule = header_inner * profile.agency_rule_fraction
         fmt.left_indent = fmt.right_indent = Mm((header_inner - rule) / 2)
         set_border(ppr, ("top",), weight)
+    elif key == "type_extract_rule":
+        # Resized for each document to a share of the trích yếu line (tdkt_docs.geometry).
+        text_width = profile.text_width_mm
+        fmt.left_indent = fmt.right_indent = Mm(text_width * 0.3)
+        set_border(ppr, ("top",), weight)
+    elif key in {"heading1", "heading2", "heading3"}:
+        fmt.first_line_indent = Cm(profile.body.first_line_indent_cm)
+        fmt.space_after = Pt(profile.body.space_after_pt)
+        fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE
+        fmt.line_spacing = profile.body.line_spacing
     elif key in {"secrecy", "urgency"}:
         set_border(ppr, ("top", "left", "bottom", "right"), weight, profile.stamp_colour)
         width = profile.stamp_widths_mm.get("KHẨN", 20.0)

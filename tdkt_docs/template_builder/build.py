@@ -7,9 +7,13 @@ from pathlib import Path
 
 from tdkt_docs.output import write_atomic
 from tdkt_docs.profile import Profile, default_profile
+from tdkt_docs.template_builder.bao_cao import build_bao_cao
 from tdkt_docs.template_builder.cong_van import build_cong_van
 
-TEMPLATE_BUILDERS: dict[str, Callable[[Profile], bytes]] = {"cong_van.docx": build_cong_van}
+TEMPLATE_BUILDERS: dict[str, Callable[[Profile], bytes]] = {
+    "bao_cao.docx": build_bao_cao,
+    "cong_van.docx": build_cong_van,
+}
 
 
 def build_all(out_dir: Path, profile: Profile | None = None) -> list[Path]:

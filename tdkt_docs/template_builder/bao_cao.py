@@ -1,0 +1,45 @@
+"""The báo cáo template (Mẫu 1.4 of Phụ lục III: a document with a type name).
+
+Like the công văn, but row 2 of the header holds only "Số: …/BC-…", and a centred title
+block follows the header: "BÁO CÁO", the trích yếu in bold and a short rule. Kính gửi is
+optional (a report sent upward has it). The body has three heading levels (I., 1., a)).
+"""
+
+from __future__ import annotations
+
+from tdkt_docs.docx_package import to_bytes
+from tdkt_docs.profile import Profile
+from tdkt_docs.template_builder.base import TEMPLATE_TIMESTAMP, new_document
+from tdkt_docs.template_builder.blocks import (
+    header_table,
+    kinh_gui,
+    page_furniture,
+    para,
+    signature_table,
+    tag,
+)
+
+
+def build_bao_cao(profile: Profile) -> bytes:
+    document = new_document(profile)
+    header_table(document, profile, subject=False)
+    para(document, "type_title", "{{ doc.type_title }}")
+    para(document, "type_extract", "{{ doc.subject }}")
+    para(document, "type_extract_rule")
+    tag(document, "if doc.recipients")
+    kinh_gui(document)
+    tag(document, "endif")
+    tag(document, "for block in doc.body")
+    tag(document, "if block.kind == 'heading1'")
+    para(document, "heading1", "{{ block.number }}. {{r block.runs }}")
+    tag(document, "elif block.kind == 'heading2'")
+    para(document, "heading2", "{{ block.number }}. {{r block.runs }}")
+    tag(document, "elif block.kind == 'heading3'")
+    para(document, "heading3", "{{ block.number }}) {{r block.runs }}")
+    tag(document, "else")
+    para(document, "body", "{{r block.runs }}")
+    tag(document, "endif")
+    tag(document, "endfor")
+    signature_table(document, profile)
+    page_furniture(document)
+    return to_bytes(document, TEMPLATE_TIMESTAMP)

@@ -1,0 +1,105 @@
+"""The báo cáo (Mẫu 1.4) read back: title block, numbered headings, shared header/signature."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from docx.document import Document
+
+import tdkt_docs
+from tdkt_docs.checker import check_package_bytes
+from tdkt_docs.metrics import text_width_mm
+from tdkt_docs.profile import Profile
+from tests.conftest import EXAMPLES
+from tests.docx_reading import by_style, mm, open_docx, paragraph_property, run_looks, twips
+
+REPORT_EXAMPLE = EXAMPLES / "bao_cao_thang.yaml"
+
+
+def _data(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(REPORT_EXAMPLE.read_text("utf-8"))
+    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
+    data = copy.deepcopy(data)
+    data.update(changes)
+    return data
+
+
+@pytest.fixture(scope="module")
+def report() -> Document:
+    return open_docx(tdkt_docs.render_bytes(REPORT_EXAMPLE))
+
+
+def test_title_block(report: Document, profile: Profile) -> None:
+    title = by_style(report, "ND30TenLoai")
+    extract = by_style(report, "ND30TrichYeu")
+    assert [p.text for p in title] == ["BÁO CÁO"]
+    assert extract[0].text.startswith("Kết quả phát hiện, bồi dưỡng")
+    for paragraph in (*title, *extract):
+        looks = run_looks(report, paragraph)
+        assert all(look.bold and 13 <= look.size_pt <= 14 for look in looks)
+        assert paragraph_property(report, paragraph, "jc", "w:val") == "center"
+    rule = by_style(report, "ND30TrichYeuRule")[0]
+    left = twips(paragraph_property(report, rule, "ind", "w:left"))
+    right = twips(paragraph_property(report, rule, "ind", "w:right"))
+    length = profile.text_width_mm - mm(left + right)
+    line = min(text_width_mm(extract[0].text, 14, bold=True), profile.text_width_mm)
+    assert line / 3 <= length <= line / 2
+
+
+def test_number_has_the_type_abbreviation_and_no_vv(report: Document) -> None:
+    assert by_style(report, "ND30SoKyHieu")[0].text == "Số: 12/BC-SNV"
+    assert by_style(report, "ND30TrichYeuCongVan") == []
+
+
+def test_headings_are_numbered(report: Document) -> None:
+    level1 = [p.text for p in by_style(report, "ND30DeMuc1")]
+    assert level1 == [
+        "I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI",
+        "II. KẾT QUẢ PHÁT HIỆN, BIỂU DƯƠNG, NHÂN RỘNG ĐIỂN HÌNH",
+        "III. ĐÁNH GIÁ CHUNG",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG TỚI",
+    ]
+    assert [p.text for p in by_style(report, "ND30DeMuc2")] == [
+        "1. Kết quả phát hiện điển hình",
+        "2. Công tác tuyên truyền",
+    ]
+    assert [p.text[:3] for p in by_style(report, "ND30DeMuc3")] == ["a) ", "b) ", "c) "]
+    for style, bold in (("ND30DeMuc1", True), ("ND30DeMuc2", True), ("ND30DeMuc3", False)):
+        for paragraph in by_style(report, style):
+            assert {look.bold for look in run_looks(report, paragraph)} == {bold}
+
+
+def test_report_passes_the_checker() -> None:
+    findings = check_package_bytes(tdkt_docs.render_bytes(REPORT_EXAMPLE), "bc.docx")
+    assert [f for f in findings if f.severity != "not_evaluated"] == []
+    assert "title.style" not in {f.rule for f in findings}, "the title block is evaluated"
+
+
+def test_report_without_kinh_gui() -> None:
+    document = open_docx(tdkt_docs.render_bytes(_data(recipients=[])))
+    assert by_style(document, "ND30KinhGui") == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"symbol": "SNV-TĐKT"}, "symbol", "starts with 'BC-'"),
+        ({"body": "# Kết quả\n\nNội dung."}, "body", "capitals"),
+        ({"type": "báo cáo"}, "type", "expected one of dispatch, report"),
+    ],
+)
+def test_report_refusals(changes: dict[str, Any], field: str, message: str) -> None:
+    with pytest.raises(tdkt_docs.DataError) as info:
+        tdkt_docs.validate(_data(**changes))
+    assert any(p.field == field and message in p.message for p in info.value.problems)
+
+
+def test_points_follow_the_vietnamese_alphabet(tmp_path: Path) -> None:
+    body = "# MỤC\n\n## Khoản\n\n" + "\n\n".join(f"### điểm {i}" for i in range(6))
+    document = open_docx(tdkt_docs.render_bytes(_data(body=body)))
+    letters = [p.text.split(")")[0] for p in by_style(document, "ND30DeMuc3")]
+    assert letters == ["a", "b", "c", "d", "đ", "e"]
