@@ -95,6 +95,8 @@ class Agency(Model):
     """Tên cơ quan ban hành, e.g. ``SỞ NỘI VỤ``."""
     place: Line
     """Địa danh of the date line, e.g. ``Khánh Hòa``."""
+    display_name: Line | None = None
+    """The name in running text, e.g. ``Sở Nội vụ tỉnh Khánh Hòa`` (appendix reference lines)."""
     address: Line | None = None
     phone: Line | None = None
     fax: Line | None = None
@@ -300,6 +302,51 @@ class _Administrative(Model):
         return items
 
 
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError(f"expected text or a number, got {value!r}")
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, str):
+        return clean_line(value)
+    return value
+
+
+Cell = Annotated[str, BeforeValidator(_cell)]
+
+
+class TableSpec(Model):
+    """A table: column headings, rows of cells, optional relative widths and unit line."""
+
+    columns: Annotated[tuple[Line, ...], Field(min_length=1, max_length=20)]
+    rows: tuple[tuple[Cell, ...], ...] = ()
+    widths: tuple[Annotated[float, Field(gt=0)], ...] | None = None
+    """Relative column widths, e.g. [1, 4, 2]; equal when absent."""
+    unit: Line | None = None
+    """A line above the table such as "Đơn vị tính: đồng" (italic, right-aligned)."""
+
+    @model_validator(mode="after")
+    def _shape(self) -> TableSpec:
+        count = len(self.columns)
+        if self.widths is not None and len(self.widths) != count:
+            raise ValueError(f"widths: expected {count} values, one per column")
+        for index, row in enumerate(self.rows, start=1):
+            if len(row) != count:
+                raise ValueError(f"rows[{index - 1}]: expected {count} cells, got {len(row)}")
+        return self
+
+
+class Appendix(Model):
+    """A Phụ lục after the report: its own section, landscape by default, pages from 1."""
+
+    title: CapsLine
+    body: Block | None = None
+    table: TableSpec | None = None
+    landscape: bool = True
+
+
 def _nhu_tren_first(distribution: tuple[str, ...], kind: str) -> None:
     if distribution and distribution[0] != "Như trên":
         raise ValueError(
@@ -334,6 +381,16 @@ class Report(_Administrative):
     type: Literal["report"] = "report"
     recipients: tuple[ListItem, ...] = ()
     """Kính gửi, for a report sent to a higher body; empty for other reports."""
+    appendices: tuple[Appendix, ...] = ()
+
+    @model_validator(mode="after")
+    def _appendix_reference(self) -> Report:
+        if self.appendices and self.agency.display_name is None:
+            raise ValueError(
+                "agency.display_name is needed for the appendix reference line "
+                "(e.g. 'Sở Nội vụ tỉnh Khánh Hòa' in '(Kèm theo Báo cáo số … của …)')"
+            )
+        return self
 
     @field_validator("symbol")
     @classmethod

@@ -5,6 +5,8 @@ Everything here builds elements with python-docx's oxml layer (lxml), never XML 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -74,7 +76,7 @@ def set_border(
 
 
 def fix_table_geometry(
-    table: Table, widths: list[Length], cell_margin: Length, top: Length | None = None
+    table: Table, widths: Sequence[Length], cell_margin: Length, top: Length | None = None
 ) -> None:
     """Fixed layout, no borders, widths in both ``w:tblGrid`` and every cell (LibreOffice
     reads the grid, Word the cells), the given left/right cell margins and top padding."""

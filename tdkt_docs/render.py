@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from tdkt_docs import geometry
+from tdkt_docs.appendices import add_appendices
 from tdkt_docs.docx_package import to_bytes
 from tdkt_docs.loader import load, validate
-from tdkt_docs.models import Document
+from tdkt_docs.models import Document, Report
 from tdkt_docs.output import write_atomic, write_stream
 from tdkt_docs.profile import Profile, default_profile
 from tdkt_docs.resources import template_path
@@ -54,6 +55,8 @@ def render_bytes(source: Source, *, profile: Profile | None = None) -> bytes:
         template_source = _template_for(profile.model_dump_json(), template.name)
     docx_document = render_template(template_source, view(document, profile), name=template.name)
     geometry.apply(docx_document, profile)
+    if isinstance(document, Report):
+        add_appendices(docx_document, document, profile)
     core = docx_document.core_properties
     core.title = f"V/v {document.subject}" if document.type == "dispatch" else document.subject
     core.subject = document.subject

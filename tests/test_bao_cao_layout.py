@@ -103,3 +103,81 @@ def test_points_follow_the_vietnamese_alphabet(tmp_path: Path) -> None:
     document = open_docx(tdkt_docs.render_bytes(_data(body=body)))
     letters = [p.text.split(")")[0] for p in by_style(document, "ND30DeMuc3")]
     assert letters == ["a", "b", "c", "d", "đ", "e"]
+
+
+def test_appendix_is_a_landscape_section_numbered_from_one(report: Document) -> None:
+    from docx.oxml.ns import qn
+
+    assert len(report.sections) == 2
+    main, appendix = report.sections
+    assert main.page_width < main.page_height
+    assert appendix.page_width > appendix.page_height
+    assert appendix._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert appendix.different_first_page_header_footer is True
+    contact = [p for p in appendix.first_page_footer.paragraphs if p.text.strip()]
+    assert contact == [], "ô 13 is on the first page of the document only"
+
+
+def test_appendix_heading_lines(report: Document) -> None:
+    assert [p.text for p in by_style(report, "ND30PhuLuc")] == ["Phụ lục"]
+    title = by_style(report, "ND30PhuLucTen")[0]
+    assert title.text.startswith("DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN")
+    reference = by_style(report, "ND30PhuLucKemTheo")[0]
+    assert reference.text == (
+        "(Kèm theo Báo cáo số 12/BC-SNV ngày 14 tháng 9 năm 2023 của Sở Nội vụ tỉnh Khánh Hòa)"
+    )
+    assert all(look.italic for look in run_looks(report, reference))
+    assert all(look.bold and look.size_pt == 14 for look in run_looks(report, title))
+
+
+def test_appendix_table(report: Document) -> None:
+    from docx.oxml.ns import qn
+
+    table = report.tables[-1]
+    header = [cell.text for cell in table.rows[0].cells]
+    assert header[:3] == ["STT", "Họ và tên / tên tập thể", "Năm sinh"]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None, "header repeats"
+    assert [row.cells[1].text for row in table.rows[1:]] == [
+        "Nguyễn Thị Hoa",
+        "Tổ dân phố Phước Hải 3",
+        "Hộ ông Trần Văn Nam",
+    ]
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    assert {edge.get(qn("w:val")) for edge in borders} == {"single"}
+    for paragraph in table.rows[1].cells[5].paragraphs:
+        assert {look.size_pt for look in run_looks(report, paragraph)} == {12}
+
+
+def test_two_appendices_get_roman_numbers() -> None:
+    data = _data()
+    data["appendices"] = [
+        {"title": "BẢNG MỘT", "table": {"columns": ["A"], "rows": [["1"]]}},
+        {"title": "BẢNG HAI", "body": "Ghi chú *một*.", "landscape": False},
+    ]
+    document = open_docx(tdkt_docs.render_bytes(data))
+    assert [p.text for p in by_style(document, "ND30PhuLuc")] == ["Phụ lục I", "Phụ lục II"]
+    assert document.sections[2].page_width < document.sections[2].page_height
+    findings = check_package_bytes(tdkt_docs.render_bytes(data), "two.docx")
+    assert [f for f in findings if f.severity == "error"] == []
+
+
+@pytest.mark.parametrize(
+    ("appendix", "message"),
+    [
+        ({"title": "X", "table": {"columns": ["A", "B"], "rows": [["1"]]}}, "expected 2 cells"),
+        ({"title": "X", "table": {"columns": ["A"], "widths": [1, 2]}}, "expected 1 values"),
+        ({"title": "Danh sách", "table": {"columns": ["A"]}}, "expected capitals"),
+    ],
+)
+def test_appendix_refusals(appendix: dict[str, Any], message: str) -> None:
+    data = _data()
+    data["appendices"] = [appendix]
+    with pytest.raises(tdkt_docs.DataError, match=message):
+        tdkt_docs.validate(data)
+
+
+def test_appendix_needs_the_agency_display_name() -> None:
+    data = _data()
+    data["agency"] = {k: v for k, v in data["agency"].items() if k != "display_name"}
+    with pytest.raises(tdkt_docs.DataError, match="display_name"):
+        tdkt_docs.validate(data)

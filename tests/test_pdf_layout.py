@@ -180,3 +180,37 @@ def test_single_recipient_and_marks_render(tmp_path: Path) -> None:
         assert " ".join(w["text"] for w in line).startswith("Kính gửi: Ban Thi đua")
         assert "Số: 05/SNV-TĐKT" in " ".join(w["text"] for w in _find_line(lines, "Số:"))
         _find_line(lines, "KHẨN")
+
+
+def test_report_appendix_pages(tmp_path: Path) -> None:
+    import yaml
+
+    from tests.conftest import EXAMPLES
+
+    data = yaml.safe_load((EXAMPLES / "bao_cao_thang.yaml").read_text("utf-8"))
+    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
+    table = data["appendices"][0]["table"]
+    table["rows"] = [
+        [str(i), f"Người thứ {i}", "1980", "Đơn vị", "Công tác", "Thành tích", "", ""]
+        for i in range(1, 61)
+    ]
+    docx = tdkt_docs.render(data, tmp_path / "bc.docx")
+    assert docx is not None
+    with pdfplumber.open(to_pdf(docx, tmp_path)) as pdf:
+        pages = pdf.pages
+        landscape = [i for i, page in enumerate(pages) if page.width > page.height]
+        assert landscape and landscape == list(range(landscape[0], len(pages)))
+        assert len(landscape) >= 2, "a 60-row appendix runs over several pages"
+
+        def top_number(index: int) -> list[str]:
+            page = pages[index]
+            return [
+                w["text"]
+                for w in page.extract_words()
+                if w["top"] < 15 * MM and w["text"].isdigit()
+            ]
+
+        first_appendix = landscape[0]
+        assert top_number(0) == []
+        assert top_number(first_appendix) == [], "no number on the appendix's first page"
+        assert top_number(first_appendix + 1) == ["2"], "appendix pages restart at 1"

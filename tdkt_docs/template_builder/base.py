@@ -113,6 +113,13 @@ def looks(profile: Profile) -> dict[str, Look]:
         "authority": Look("authority", bold=True, keep_with_next=True),
         "signer_title": Look("signer_title", bold=True, keep_with_next=True),
         "signer_name": Look("signer_name", bold=True, space_before_pt=profile.signature_gap_pt),
+        "appendix_label": Look("appendix_label", bold=True, keep_with_next=True),
+        "appendix_title": Look("appendix_title", bold=True, keep_with_next=True),
+        "appendix_reference": Look("appendix_reference", italic=True, keep_with_next=True),
+        "appendix_rule": Look(None, keep_with_next=True),
+        "table_unit": Look("table", italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT, space_before_pt=6),
+        "table_header": Look("table", bold=True),
+        "table_cell": Look("table", align=left),
         "page_number": Look("page_number"),
         "contact": Look("contact", align=left),
         "filler": Look(None, align=left),
@@ -251,7 +258,7 @@ def _special_geometry(key: str, style: ParagraphStyle, profile: Profile) -> None
     header_inner = profile.header_columns_mm[0] - 2 * profile.cell_margin_mm
     header_right_inner = profile.header_columns_mm[1] - 2 * profile.cell_margin_mm
     weight = profile.rule_weight_eighth_pt
-    if key in {"tieu_ngu_rule", "agency_rule", "type_extract_rule", "filler"}:
+    if key in {"tieu_ngu_rule", "agency_rule", "type_extract_rule", "appendix_rule", "filler"}:
         # A paragraph with only a border: tiny and exactly sized, so it adds no line height.
         style.font.size = Pt(2)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -272,6 +279,10 @@ def _special_geometry(key: str, style: ParagraphStyle, profile: Profile) -> None
         # Resized for each document to a share of the trích yếu line (tdkt_docs.geometry).
         text_width = profile.text_width_mm
         fmt.left_indent = fmt.right_indent = Mm(text_width * 0.3)
+        set_border(ppr, ("top",), weight)
+    elif key == "appendix_rule":
+        # A short centred rule under the reference line (Mẫu 2.1).
+        fmt.left_indent = fmt.right_indent = Mm(profile.text_width_mm * 0.4)
         set_border(ppr, ("top",), weight)
     elif key in {"heading1", "heading2", "heading3"}:
         fmt.first_line_indent = Cm(profile.body.first_line_indent_cm)

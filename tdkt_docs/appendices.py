@@ -1,0 +1,113 @@
+"""Phụ lục (appendices) of a report, added after rendering with python-docx.
+
+Each appendix is a section of its own (Phụ lục I, NĐ 30/2020, Phần I, mục III.1): a new
+page, landscape by default for wide tables, page numbers restarting at 1 (shown from its
+second page, like the main text). It starts with "Phụ lục" (+ a Roman number when there
+are two or more), the title in capitals, the reference line "(Kèm theo Báo cáo số … ngày …
+của …)" and a short rule, then its paragraphs and its table. All text goes in through
+python-docx, so nothing in it is ever read as template code.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table
+
+from tdkt_docs.markup import parse_body
+from tdkt_docs.models import Report, TableSpec
+from tdkt_docs.ooxml import child, fix_table_geometry, set_border
+from tdkt_docs.profile import Profile
+from tdkt_docs.roles import ROLES
+from tdkt_docs.vietnamese.dates import date_line, document_number
+from tdkt_docs.vietnamese.numbers import roman
+
+
+def reference_line(report: Report, profile: Profile) -> str:
+    """ "(Kèm theo Báo cáo số 12/BC-SNV ngày 14 tháng 9 năm 2023 của Sở Nội vụ tỉnh …)"."""
+    number = document_number(report.number, " " * profile.blank_number_spaces)
+    date = report.date
+    iso = f"{date.year}-{date.month:02d}" + (f"-{date.day:02d}" if date.day else "")
+    when = date_line("", iso, " " * profile.blank_day_spaces).removeprefix(", ")
+    owner = report.agency.display_name or report.agency.name
+    return f"(Kèm theo Báo cáo số {number}/{report.symbol} {when} của {owner})"
+
+
+def _style(document: Document, role: str) -> str:
+    style: str = document.styles[ROLES[role].style_name].name
+    return style
+
+
+def add_table(document: Document, spec: TableSpec, profile: Profile, width_mm: float) -> Table:
+    """A bordered table with a repeated, bold header row; widths in the grid and cells."""
+    if spec.unit:
+        document.add_paragraph(spec.unit, style=_style(document, "table_unit"))
+    table: Table = document.add_table(rows=1 + len(spec.rows), cols=len(spec.columns))
+    weights = spec.widths or tuple(1.0 for _ in spec.columns)
+    widths = [Mm(width_mm * w / sum(weights)) for w in weights]
+    fix_table_geometry(table, widths, Mm(profile.cell_margin_mm))
+    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    for edge in borders:
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "4")
+        edge.set(qn("w:space"), "0")
+        edge.set(qn("w:color"), "000000")
+    header = table.rows[0]
+    child(header._tr.get_or_add_trPr(), "w:tblHeader")  # repeated on every page
+    for cell, text in zip(header.cells, spec.columns, strict=True):
+        cell.paragraphs[0].text = text
+        cell.paragraphs[0].style = _style(document, "table_header")
+    for row, values in zip(table.rows[1:], spec.rows, strict=True):
+        # Rows may break across pages in a long list; only the header repeats.
+        tr_pr = row._tr.get_or_add_trPr()
+        cant_split = tr_pr.find(qn("w:cantSplit"))
+        if cant_split is not None:
+            tr_pr.remove(cant_split)
+        for cell, text in zip(row.cells, values, strict=True):
+            cell.paragraphs[0].text = text
+            cell.paragraphs[0].style = _style(document, "table_cell")
+    return table
+
+
+def add_appendices(document: Document, report: Report, profile: Profile) -> None:
+    if not report.appendices:
+        return
+    # The paragraph that ends the main section holds no text: keep it 2 pt high.
+    numbered = len(report.appendices) > 1
+    for index, appendix in enumerate(report.appendices, start=1):
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        document.paragraphs[-1].style = _style(document, "filler")
+        landscape = appendix.landscape
+        width, height = Mm(profile.page.width_mm), Mm(profile.page.height_mm)
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (height, width) if landscape else (width, height)
+        # ô 13 (address) belongs to the first page of the document only.
+        section.first_page_footer.is_linked_to_previous = False
+        page_numbers = child(section._sectPr, "w:pgNumType")
+        page_numbers.set(qn("w:start"), "1")  # each appendix is numbered on its own
+        text_width = (profile.page.height_mm if landscape else profile.page.width_mm) - (
+            profile.margins_mm.left + profile.margins_mm.right
+        )
+        label = f"Phụ lục {roman(index)}" if numbered else "Phụ lục"
+        document.add_paragraph(label, style=_style(document, "appendix_label"))
+        document.add_paragraph(appendix.title, style=_style(document, "appendix_title"))
+        document.add_paragraph(
+            reference_line(report, profile), style=_style(document, "appendix_reference")
+        )
+        rule = document.add_paragraph(style=_style(document, "appendix_rule"))
+        side = Mm(text_width * 0.42)
+        rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = side
+        rule.paragraph_format.space_after = Pt(6)
+        set_border(rule._p.get_or_add_pPr(), ("top",), profile.rule_weight_eighth_pt)
+        if appendix.body:
+            for runs in parse_body(appendix.body):
+                paragraph = document.add_paragraph(style=_style(document, "body"))
+                for run in runs:
+                    added = paragraph.add_run(run.text)
+                    added.bold = run.bold or None
+                    added.italic = run.italic or None
+        if appendix.table is not None:
+            add_table(document, appendix.table, profile, text_width)
+        document.add_paragraph(style=_style(document, "filler"))
