@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
 from docx.table import Table
 
@@ -71,6 +73,36 @@ def add_table(document: Document, spec: TableSpec, profile: Profile, width_mm: f
     return table
 
 
+_AFTER_PAGE_NUMBER_TYPE = (
+    "w:cols",
+    "w:formProt",
+    "w:vAlign",
+    "w:noEndnote",
+    "w:titlePg",
+    "w:textDirection",
+    "w:bidi",
+    "w:rtlGutter",
+    "w:docGrid",
+    "w:printerSettings",
+)
+
+
+def _page_number_type(sect_pr: BaseOxmlElement) -> BaseOxmlElement:
+    """``w:pgNumType`` of a section, created in its schema position (before ``w:cols``)."""
+    found: BaseOxmlElement | None = sect_pr.find(qn("w:pgNumType"))
+    if found is not None:
+        return found
+    element: BaseOxmlElement = OxmlElement("w:pgNumType")
+    following = next(
+        (e for tag in _AFTER_PAGE_NUMBER_TYPE if (e := sect_pr.find(qn(tag))) is not None), None
+    )
+    if following is not None:
+        following.addprevious(element)
+    else:
+        sect_pr.append(element)
+    return element
+
+
 def add_appendices(document: Document, report: Report, profile: Profile) -> None:
     if not report.appendices:
         return
@@ -85,7 +117,7 @@ def add_appendices(document: Document, report: Report, profile: Profile) -> None
         section.page_width, section.page_height = (height, width) if landscape else (width, height)
         # ô 13 (address) belongs to the first page of the document only.
         section.first_page_footer.is_linked_to_previous = False
-        page_numbers = child(section._sectPr, "w:pgNumType")
+        page_numbers = _page_number_type(section._sectPr)
         page_numbers.set(qn("w:start"), "1")  # each appendix is numbered on its own
         text_width = (profile.page.height_mm if landscape else profile.page.width_mm) - (
             profile.margins_mm.left + profile.margins_mm.right

@@ -1,15 +1,22 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from docx.document import Document
+from hypothesis import settings
 
 import tdkt_docs
 from tests.docx_reading import open_docx
+
+# CI runs a fixed sequence of examples, so a run cannot fail by luck; locally they vary.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

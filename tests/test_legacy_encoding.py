@@ -488,3 +488,10 @@ def test_symbols_and_punctuation_pass_through() -> None:
 
 def test_vni_mark_case_follows_the_base_letter() -> None:
     assert convert_legacy("Aù AÙ aÙ", "VNI") == "Á Á á"
+
+
+def test_a_word_cut_at_a_foreign_character_is_not_evidence() -> None:
+    # Found by hypothesis: "CHÖÙC" (VNI for "CHỨC") cut at "Ù" read as the TCVN3 "CHỂ".
+    text = "an an CHÖÙC an an nhö"
+    assert detect_legacy_encoding(text) == "VNI"
+    assert convert_legacy(text, "VNI") == "an an CHỨC an an như"

@@ -411,10 +411,11 @@ def _word_pattern(legacy_characters: set[str]) -> re.Pattern[str]:
     return re.compile(f"[A-Za-z{re.escape(others)}]+")
 
 
-_WORDS = {
-    "TCVN3": _word_pattern(set(TCVN3_TO_UNICODE)),
-    "VNI": _word_pattern({char for sequence in VNI_TO_UNICODE for char in sequence}),
-}
+# One word pattern for both encodings: a word holding a character the other encoding uses
+# must stay whole, so that it counts against an encoding that cannot convert it ("CHÖÙC"
+# is VNI; cut at "Ù" it would read as the TCVN3 syllable "CHỂ").
+_ALL_LEGACY = set(TCVN3_TO_UNICODE) | {char for sequence in VNI_TO_UNICODE for char in sequence}
+_WORDS = {"TCVN3": _word_pattern(_ALL_LEGACY), "VNI": _word_pattern(_ALL_LEGACY)}
 _CONVERTERS = {"TCVN3": _convert_tcvn3, "VNI": _convert_vni}
 
 
