@@ -18,7 +18,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
 from docx.table import Table
 
-from tdkt_docs.markup import parse_body
+from tdkt_docs.markup import parse_blocks, parse_body
 from tdkt_docs.models import Report, TableSpec
 from tdkt_docs.ooxml import child, fix_table_geometry, set_border
 from tdkt_docs.profile import Profile
@@ -101,6 +101,18 @@ def _page_number_type(sect_pr: BaseOxmlElement) -> BaseOxmlElement:
     else:
         sect_pr.append(element)
     return element
+
+
+def fill_table_slots(document: Document, report: Report, profile: Profile) -> None:
+    """Put each body table (a ``| … |`` block) where the template left its slot."""
+    tables = [block.cells for block in parse_blocks(report.body) if block.kind == "table"]
+    slot_style = ROLES["table_slot"].style_id
+    slots = [p for p in document.paragraphs if p._p.style == slot_style]
+    for slot, cells in zip(slots, tables, strict=True):
+        spec = TableSpec(columns=cells[0], rows=cells[1:])
+        table = add_table(document, spec, profile, profile.text_width_mm)
+        slot._p.addnext(table._tbl)
+        slot.paragraph_format.space_before = Pt(4)  # the 2-pt slot stays, as a gap above
 
 
 def add_appendices(document: Document, report: Report, profile: Profile) -> None:

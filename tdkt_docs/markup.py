@@ -123,6 +123,8 @@ class Block:
     kind: str
     runs: Paragraph
     number: str = ""
+    cells: tuple[tuple[str, ...], ...] = ()
+    """For a ``table`` block: the heading row, then the data rows."""
 
 
 # Vietnamese alphabetical order for điểm a), b), … (no f, j, w, z; đ after d).
@@ -130,11 +132,33 @@ POINT_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
 _HEADING = re.compile(r"^(#{1,3})\s+(.*)$")
 
 
+def _table(part: str) -> Block:
+    """A Markdown pipe table: ``| a | b |`` rows, the second one a ``|---|---|`` rule."""
+    lines = [line.strip() for line in part.split("\n") if line.strip()]
+    rows = [tuple(cell.strip() for cell in line.strip("|").split("|")) for line in lines]
+    if len(rows) < 2 or not all(re.fullmatch(r":?-{3,}:?", cell) for cell in rows[1]):
+        raise MarkupError("a table starts with a heading row and a '|---|---|' line under it")
+    header, data = rows[0], rows[2:]
+    for index, row in enumerate(data, start=1):
+        if len(row) != len(header):
+            raise MarkupError(
+                f"table row {index} has {len(row)} cells; the heading row has {len(header)}"
+            )
+    return Block("table", (), cells=(header, *data))
+
+
 def parse_blocks(text: str) -> list[Block]:
-    """Paragraphs where ``# Title``, ``## Title`` and ``### Title`` are numbered headings."""
+    """Paragraphs where ``# Title``, ``## Title`` and ``### Title`` are numbered headings and
+    a paragraph of ``| … |`` lines is a table."""
     blocks: list[Block] = []
     counters = [0, 0, 0]
-    for paragraph in split_paragraphs(text):
+    for part in _BLANK_LINES.split(text.strip()):
+        if part.strip().startswith("|"):
+            blocks.append(_table(part))
+            continue
+        paragraph = " ".join(line.strip() for line in part.split("\n")).strip()
+        if not paragraph:
+            continue
         match = _HEADING.match(paragraph)
         if not match:
             blocks.append(Block("paragraph", parse_inline(paragraph)))

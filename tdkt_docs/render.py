@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from tdkt_docs import geometry
-from tdkt_docs.appendices import add_appendices
+from tdkt_docs.appendices import add_appendices, fill_table_slots
 from tdkt_docs.docx_package import to_bytes
 from tdkt_docs.loader import load, validate
 from tdkt_docs.models import Document, Report
@@ -56,6 +56,7 @@ def render_bytes(source: Source, *, profile: Profile | None = None) -> bytes:
     docx_document = render_template(template_source, view(document, profile), name=template.name)
     geometry.apply(docx_document, profile)
     if isinstance(document, Report):
+        fill_table_slots(docx_document, document, profile)
         add_appendices(docx_document, document, profile)
     core = docx_document.core_properties
     core.title = f"V/v {document.subject}" if document.type == "dispatch" else document.subject

@@ -51,6 +51,7 @@ _ROLES = (
     Role("appendix_reference", "ND30PhuLucKemTheo", "ND30 Phụ lục kèm theo", ""),
     Role("appendix_rule", "ND30PhuLucRule", "ND30 Gạch dưới phụ lục", ""),
     Role("table_unit", "ND30BangDonVi", "ND30 Đơn vị tính", ""),
+    Role("table_slot", "ND30ChoBang", "ND30 Chỗ đặt bảng", ""),
     Role("table_header", "ND30BangTieuDe", "ND30 Bảng tiêu đề cột", ""),
     Role("table_cell", "ND30BangNoiDung", "ND30 Bảng nội dung", ""),
     Role("page_number", "ND30SoTrang", "ND30 Số trang", ""),

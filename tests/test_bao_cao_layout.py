@@ -181,3 +181,24 @@ def test_appendix_needs_the_agency_display_name() -> None:
     data["agency"] = {k: v for k, v in data["agency"].items() if k != "display_name"}
     with pytest.raises(tdkt_docs.DataError, match="display_name"):
         tdkt_docs.validate(data)
+
+
+def test_body_table_sits_where_it_is_written(report: Document) -> None:
+    body = report.element.body
+    tables = [t for t in body.iterchildren() if t.tag.endswith("}tbl")]
+    # header, body table, signature (the appendix table follows in its own section)
+    body_table = tables[1]
+    previous = body_table.getprevious()
+    while previous is not None and not "".join(previous.itertext()).strip():
+        previous = previous.getprevious()
+    assert "".join(previous.itertext()).startswith("c) Hộ gia đình")
+    assert report.tables[1]._tbl is body_table
+    rows = [[cell.text for cell in row.cells] for row in report.tables[1].rows]
+    assert rows[0] == ["Lĩnh vực", "Cá nhân", "Tập thể", "Hộ gia đình", "Cộng"]
+    assert rows[-1] == ["Tổng cộng", "38", "11", "3", "52"]
+
+
+def test_body_table_rows_must_match_the_heading() -> None:
+    body = "# MỤC\n\n| A | B |\n|---|---|\n| 1 |"
+    with pytest.raises(tdkt_docs.DataError, match="table row 1 has 1 cells"):
+        tdkt_docs.validate(_data(body=body))

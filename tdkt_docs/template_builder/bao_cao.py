@@ -36,6 +36,9 @@ def build_bao_cao(profile: Profile) -> bytes:
     para(document, "heading2", "{{ block.number }}. {{r block.runs }}")
     tag(document, "elif block.kind == 'heading3'")
     para(document, "heading3", "{{ block.number }}) {{r block.runs }}")
+    tag(document, "elif block.kind == 'table'")
+    # Replaced by the table after rendering (tdkt_docs.appendices.fill_table_slots).
+    para(document, "table_slot", "")
     tag(document, "else")
     para(document, "body", "{{r block.runs }}")
     tag(document, "endif")

@@ -118,6 +118,7 @@ def looks(profile: Profile) -> dict[str, Look]:
         "appendix_reference": Look("appendix_reference", italic=True, keep_with_next=True),
         "appendix_rule": Look(None, keep_with_next=True),
         "table_unit": Look("table", italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT, space_before_pt=6),
+        "table_slot": Look(None, align=left),
         "table_header": Look("table", bold=True),
         "table_cell": Look("table", align=left),
         "page_number": Look("page_number"),
@@ -258,7 +259,14 @@ def _special_geometry(key: str, style: ParagraphStyle, profile: Profile) -> None
     header_inner = profile.header_columns_mm[0] - 2 * profile.cell_margin_mm
     header_right_inner = profile.header_columns_mm[1] - 2 * profile.cell_margin_mm
     weight = profile.rule_weight_eighth_pt
-    if key in {"tieu_ngu_rule", "agency_rule", "type_extract_rule", "appendix_rule", "filler"}:
+    if key in {
+        "tieu_ngu_rule",
+        "agency_rule",
+        "type_extract_rule",
+        "appendix_rule",
+        "filler",
+        "table_slot",
+    }:
         # A paragraph with only a border: tiny and exactly sized, so it adds no line height.
         style.font.size = Pt(2)
         fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
