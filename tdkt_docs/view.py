@@ -68,7 +68,7 @@ def dispatch_view(document: Dispatch | Report, profile: Profile) -> dict[str, An
 def report_view(document: Report, profile: Profile) -> dict[str, Any]:
     shared = dispatch_view(document, profile)
     blocks = [
-        {"kind": block.kind, "runs": block.runs, "number": block.number}
+        {"kind": block.kind, "runs": block.runs, "number": block.number, "cells": block.cells}
         for block in parse_blocks(document.body)
     ]
     return {**shared, "type_title": "BÁO CÁO", "body": blocks}
