@@ -135,6 +135,35 @@ def check_command(files: tuple[Path, ...], as_json: bool, doc_type: str, debug: 
     return status
 
 
+@cli.group("monthly")
+def monthly_group() -> None:
+    """The monthly report on advanced exemplars: form → compile → remind."""
+
+
+@monthly_group.command("form")
+@click.option("--month", required=True, metavar="YYYY-MM", help="The month being reported.")
+@click.option(
+    "--units",
+    "units_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The units registry (YAML or CSV), for the unit drop-down.",
+)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_debug_option
+def monthly_form(
+    month: str, units_path: Path | None, output: Path, force: bool, debug: bool
+) -> None:
+    """Write the workbook that units fill in (one row per exemplar)."""
+    from tdkt_docs.monthly.form import write_form
+    from tdkt_docs.monthly.units import load_units
+
+    if output.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the output file name must end in .xlsx", param_hint="'-o'")
+    units = load_units(units_path) if units_path is not None else None
+    click.echo(str(write_form(output, month, units, overwrite=force)))
+
+
 @cli.group("templates")
 def templates_group() -> None:
     """Build the bundled DOCX templates from code."""

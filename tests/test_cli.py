@@ -73,3 +73,15 @@ def test_console_script_module_entry(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "a.docx").exists()
+
+
+def test_monthly_form_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "form.xlsx"
+    units = ROOT / "examples" / "monthly" / "units.yaml"
+    args = ["monthly", "form", "--month", "2023-09", "--units", str(units), "-o", str(out)]
+    assert main(args) == 0
+    assert out.read_bytes()[:2] == b"PK"
+    assert main(args) == 1, "no overwrite without --force"
+    assert main([*args, "--force"]) == 0
+    assert main(["monthly", "form", "--month", "2023-13", "-o", str(tmp_path / "x.xlsx")]) == 1
+    assert "2023-13" in capsys.readouterr().err
