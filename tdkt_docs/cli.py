@@ -164,6 +164,99 @@ def monthly_form(
     click.echo(str(write_form(output, month, units, overwrite=force)))
 
 
+@monthly_group.command("compile")
+@click.option("--month", required=True, metavar="YYYY-MM", help="The month being reported.")
+@click.option(
+    "--units",
+    "units_path",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The units registry (YAML or CSV).",
+)
+@click.option(
+    "--submissions",
+    required=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The folder of the units' XLSX/CSV files.",
+)
+@click.option(
+    "--narrative",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Paragraphs written by the office (YAML).",
+)
+@click.option(
+    "--previous",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The previous month's compiled.json (default: ../<previous month>/compiled.json).",
+)
+@click.option(
+    "--settings",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Agency, signer and Nơi nhận of the report (default: report.yaml beside --units).",
+)
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace earlier output files.")
+@_debug_option
+def monthly_compile(
+    month: str,
+    units_path: Path,
+    submissions: Path,
+    narrative: Path | None,
+    previous: Path | None,
+    settings: Path | None,
+    output: Path,
+    force: bool,
+    debug: bool,
+) -> None:
+    """Compile the submissions into the report, its appendix, compiled.xlsx and missing.csv."""
+    from tdkt_docs.monthly.compile import compile_month
+
+    settings = settings or units_path.parent / "report.yaml"
+    if not settings.is_file():
+        raise click.BadParameter(
+            f"{settings} not found: give the agency and signer with --settings",
+            param_hint="'--settings'",
+        )
+    config = read_data(settings)
+    if not isinstance(config, dict) or "agency" not in config or "signer" not in config:
+        raise DataError.single(settings, "", "expected a mapping with agency and signer")
+    agency = config["agency"]
+    if isinstance(agency, str):
+        agency = settings.parent / agency
+    extra = {
+        key: config[key] for key in ("number", "symbol", "distribution", "archive") if key in config
+    }
+    output.mkdir(parents=True, exist_ok=True)
+    result = compile_month(
+        month,
+        units_path,
+        submissions,
+        output,
+        agency=agency,
+        signer=config["signer"],
+        narrative_path=narrative,
+        previous_path=previous,
+        overwrite=force,
+        **extra,
+    )
+    for path in (
+        result.report,
+        result.compiled_xlsx,
+        result.compiled_json,
+        result.missing_csv,
+        result.rejected_csv,
+    ):
+        click.echo(str(path))
+    intake = result.intake
+    click.echo(
+        f"{len(intake.exemplars)} exemplars accepted; {len(intake.units_missing)} units missing; "
+        f"{len(intake.rejected_files)} files and {len(intake.rejected_rows)} rows rejected",
+        err=True,
+    )
+    for rejected in (*intake.rejected_files, *intake.rejected_rows):
+        click.echo(f"rejected: {rejected}", err=True)  # one line each, never wrapped
+
+
 @cli.group("templates")
 def templates_group() -> None:
     """Build the bundled DOCX templates from code."""

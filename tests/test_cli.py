@@ -85,3 +85,29 @@ def test_monthly_form_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main([*args, "--force"]) == 0
     assert main(["monthly", "form", "--month", "2023-13", "-o", str(tmp_path / "x.xlsx")]) == 1
     assert "2023-13" in capsys.readouterr().err
+
+
+def test_monthly_compile_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+
+    monthly = ROOT / "examples" / "monthly"
+    out = tmp_path / "2023-09"
+    args = [
+        "monthly", "compile", "--month", "2023-09",
+        "--units", str(monthly / "units.yaml"),
+        "--submissions", str(monthly / "submissions"),
+        "--narrative", str(monthly / "narrative.yaml"),
+        "-o", str(out),
+    ]  # fmt: skip
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    names = sorted(Path(line).name for line in captured.out.split())
+    assert names == sorted(
+        ["bao-cao-2023-09.docx", "compiled.xlsx", "compiled.json", "missing.csv", "rejected.csv"]
+    )
+    assert "VANNINH_2023-09.xlsx" in captured.err and "'ca nhan'" in captured.err
+    with (out / "missing.csv").open(encoding="utf-8-sig") as handle:
+        missing = list(csv.DictReader(handle))
+    assert "VANNINH" in {row["code"] for row in missing}, "a rejected unit is still to remind"
+    assert main(args) == 1, "no overwrite without --force"
+    assert main([*args, "--force"]) == 0

@@ -1,0 +1,1256 @@
+"""The month's submissions → the report to the Ban Thi đua - Khen thưởng Trung ương.
+
+Three steps, each usable on its own:
+
+* :func:`read_submissions` reads every ``.xlsx`` and ``.csv`` file of a folder, finds the
+  intake form's header row, validates each row into an :class:`Exemplar` and says exactly
+  which file, sheet, row and column is wrong in the rest. A bad row never stops the other
+  rows, and a bad file never stops the other files.
+* :func:`figures` counts what the report states: units that reported (by group),
+  exemplars by kind and by field, media, and the change from the previous month.
+* :func:`compile_month` writes the report (DOCX, with the list of exemplars as its
+  appendix), ``compiled.xlsx``/``compiled.json`` with every accepted row, ``missing.csv``
+  with the units to remind and ``rejected.csv`` with what was refused and why.
+
+The narrative file (YAML or JSON) holds the paragraphs a person writes; every key is
+optional and its text uses the body markup of the document format (blank lines between
+paragraphs, ``*italic*``, ``**bold**``, ``## `` sub-headings)::
+
+    opening: Thực hiện Công văn số 2881/BTĐKT-TTTT-TT ngày 07/9/2023 …  # replaces the default
+    direction: …      # CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI (a section before the results)
+    propagation: …    # under "Công tác tuyên truyền", after the media figure
+    assessment: …     # ĐÁNH GIÁ CHUNG
+    plans: …          # PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG TỚI
+    proposals: …      # KIẾN NGHỊ, ĐỀ XUẤT
+    closing: …        # replaces "Trên đây là báo cáo …./."
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import difflib
+import io
+import json
+import math
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import openpyxl  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
+from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
+
+from tdkt_docs.errors import DataError, OutputExistsError
+from tdkt_docs.loader import problems_from, read_data, validate
+from tdkt_docs.models import Agency, Block, Signer
+from tdkt_docs.monthly.schema import (
+    COLUMNS,
+    FIELDS,
+    KINDS,
+    UNIT_GROUPS,
+    Column,
+    Exemplar,
+    Period,
+    Unit,
+)
+from tdkt_docs.monthly.units import load_units
+from tdkt_docs.output import write_atomic
+from tdkt_docs.render import render
+from tdkt_docs.text import clean_line
+from tdkt_docs.vietnamese.numbers import format_number, roman
+
+SUBMISSION_SUFFIXES = (".xlsx", ".csv")
+OTHER_SPREADSHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".numbers")
+"""Refused with a "save it as .xlsx" reason, so a unit that sent one is not silently missed."""
+IGNORED_PREFIXES = ("~$", "._", ".~lock")
+"""Lock files of Excel and LibreOffice, and macOS metadata files next to the real ones."""
+MAX_SUBMISSION_BYTES = 20 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+HEADER_SEARCH_ROWS = 30
+MIN_HEADINGS = 3
+"""A row with at least this many of the form's headings is taken as a header row."""
+
+RECIPIENT = "Ban Thi đua - Khen thưởng Trung ương"
+TOPIC = "phát hiện, bồi dưỡng, biểu dương, nhân rộng điển hình tiên tiến, gương người tốt, việc tốt"
+GROUP_LABELS = {
+    "sở ban ngành": "Sở, ban, ngành, đoàn thể tỉnh",
+    "huyện thị xã thành phố": "UBND các huyện, thị xã, thành phố",
+    "doanh nghiệp": "Doanh nghiệp",
+    "cơ quan Trung ương": "Cơ quan Trung ương đóng trên địa bàn tỉnh",
+}
+KIND_NOUNS = {"cá nhân": "gương điển hình", "tập thể": "tập thể", "hộ gia đình": "hộ"}
+NO_MEDIA = "không có"
+UNIT_NAME_HEADING = "Tên đơn vị"
+SOURCE_HEADING = "Nguồn"
+
+
+# --- Results --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """One problem in one row; a row with two bad cells gives two of these.
+
+    ``sheet`` is ``None`` for a CSV file, ``column`` the heading of the bad cell (``None``
+    when the problem is the sheet's header). ``duplicate_of`` is the source of the kept row
+    when this row repeats it.
+    """
+
+    file: str
+    sheet: str | None
+    row: int
+    column: str | None
+    message: str
+    duplicate_of: str | None = None
+
+    def __str__(self) -> str:
+        where = [f"sheet '{self.sheet}'"] if self.sheet is not None else []
+        where.append(f"row {self.row}")
+        if self.column is not None:
+            where.append(f"column '{self.column}'")
+        return f"{self.file}: {', '.join(where)}: {self.message}"
+
+
+@dataclass(frozen=True)
+class RejectedFile:
+    """A file of which nothing was accepted, and why."""
+
+    file: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Intake:
+    """Everything read from a folder of submissions."""
+
+    exemplars: tuple[Exemplar, ...]
+    rejected_rows: tuple[RejectedRow, ...]
+    rejected_files: tuple[RejectedFile, ...]
+    units_reported: tuple[Unit, ...]
+    """Units with at least one accepted exemplar, in registry order."""
+    units_missing: tuple[Unit, ...]
+    """Every other unit of the registry, in registry order (a unit whose rows were all
+    refused is here too: it still has to send a valid list)."""
+    files: tuple[str, ...]
+    """The names of the submission files considered, in the order read."""
+
+    @property
+    def duplicates(self) -> tuple[RejectedRow, ...]:
+        """The rejected rows that repeat an accepted one (same unit, same name)."""
+        return tuple(row for row in self.rejected_rows if row.duplicate_of is not None)
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    group: str
+    expected: int
+    reported: int
+    exemplars: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """This month minus the previous one (negative when it fell)."""
+
+    previous_month: str | None
+    units_reported: int
+    exemplars: int
+    media: int
+    by_kind: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The counts the report states. ``by_kind`` and ``by_field`` hold every value of
+    KINDS and FIELDS, in that order, zeros included."""
+
+    units_expected: int
+    units_reported: int
+    groups: tuple[GroupFigures, ...]
+    exemplars: int
+    by_kind: dict[str, int]
+    by_field: dict[str, int]
+    media: int
+    month: str | None = None
+    change: Change | None = None
+
+
+_FIGURES = TypeAdapter(Figures)
+
+
+@dataclass(frozen=True)
+class CompileResult:
+    month: str
+    period: Period
+    report: Path
+    compiled_xlsx: Path
+    compiled_json: Path
+    missing_csv: Path
+    rejected_csv: Path
+    intake: Intake
+    figures: Figures
+
+
+class Narrative(BaseModel):
+    """The paragraphs written by a person; see the module docstring."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    opening: Block | None = None
+    direction: Block | None = None
+    propagation: Block | None = None
+    assessment: Block | None = None
+    plans: Block | None = None
+    proposals: Block | None = None
+    closing: Block | None = None
+
+    @field_validator("*")
+    @classmethod
+    def _no_level1_headings(cls, value: str | None) -> str | None:
+        # The compiler numbers the sections I., II. …: a "# " heading here would break them.
+        if value and re.search(r"(?m)^#\s", value):
+            raise ValueError(
+                "level-1 headings ('# ') are added by the compiler; use '## ' for a sub-heading"
+            )
+        return value
+
+
+# --- Comparing text as people type it ----------------------------------------------------
+
+_INVISIBLE = str.maketrans("", "", "\u200b\ufeff")
+
+
+def _key(text: str) -> str:
+    """NFC, case-folded, whitespace collapsed: how headings, units and choices are compared."""
+    folded = unicodedata.normalize("NFC", text).translate(_INVISIBLE).casefold()
+    return " ".join(unicodedata.normalize("NFC", folded).split())
+
+
+def _heading_key(text: str) -> str:
+    # A "*" marks a required column on many forms: "Loại *", "Loại (*)".
+    return re.sub(r"\s*(\(\*\)|\*+)$", "", _key(text))
+
+
+_HEADINGS: dict[str, Column] = {_heading_key(column.heading): column for column in COLUMNS}
+_COLUMN_BY_KEY: dict[str, Column] = {column.key: column for column in COLUMNS}
+_CHOICE_ALIASES = {"media": {"đường dẫn": "đường dẫn (link)", "link": "đường dẫn (link)"}}
+_CHOICES: dict[str, dict[str, str]] = {
+    column.key: {
+        **{_key(choice): choice for choice in column.choices},
+        **_CHOICE_ALIASES.get(column.key, {}),
+    }
+    for column in COLUMNS
+    if column.choices
+}
+
+
+def _cell_text(value: object) -> str | None:
+    """A cell as the text a person sees in it; ``None`` when it is blank."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return str(int(value))  # Excel stores every number as a float: 1985.0 is 1985
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y" if value.time() == dt.time() else "%d/%m/%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    text = str(value)
+    return text if text.translate(_INVISIBLE).strip() else None
+
+
+# --- The units registry, looked up by code or name ------------------------------------------
+
+
+class _UnitIndex:
+    def __init__(self, units: Sequence[Unit]) -> None:
+        self.units = tuple(units)
+        self._by_key: dict[str, Unit] = {}
+        for unit in units:
+            self._by_key[_key(unit.code)] = unit
+        for unit in units:
+            self._by_key.setdefault(_key(unit.name), unit)
+
+    def find(self, text: str) -> Unit | None:
+        key = _key(text)
+        found = self._by_key.get(key)
+        if found is not None:
+            return found
+        # "STC - Sở Tài chính" or "Sở Tài chính (STC)", as a drop-down list may write them.
+        pairs = [(m.group(1), m.group(2)) for m in re.finditer(r"^(.+)\((.+)\)$", key)]
+        for separator in re.finditer(r"\s*[-–—:]\s*", key):
+            pairs.append((key[: separator.start()], key[separator.end() :]))
+        for left, right in pairs:
+            first, second = self._by_key.get(left.strip()), self._by_key.get(right.strip())
+            if first is not None and first == second:
+                return first
+        return None
+
+    def unknown(self, text: str) -> str:
+        message = f"{text!r} is not in the units registry; expected a unit's code or name"
+        names = {_key(unit.name): unit for unit in self.units}
+        # A high cutoff: suggest for typos ("Sở Tài chánh"), not for names merely alike.
+        close = difflib.get_close_matches(_key(text), list(names), n=1, cutoff=0.85)
+        if close:
+            unit = names[close[0]]
+            return f"{message}: did you mean {unit.name!r} ({unit.code})?"
+        if self.units:
+            example = self.units[0]
+            return f"{message}, e.g. {example.code!r} or {example.name!r}"
+        return message
+
+
+# --- Grids: a sheet or a CSV file as rows of values ------------------------------------------
+
+
+class _FileRejectedError(Exception):
+    """The whole file is refused; the message is the reason shown to the user."""
+
+
+@dataclass
+class _Grid:
+    file: str
+    sheet: str | None
+    rows: list[tuple[object, ...]]
+    """rows[0] is row 1."""
+    merged: dict[tuple[int, int], object]
+    """(row, column), both from 1 → the value of the merged range that covers the cell."""
+    vertical: set[tuple[int, int]]
+    """The merged cells whose range is a single column (a unit cell spanning its rows)."""
+    merged_bottom: dict[tuple[int, int], int]
+    """The top-left cell of a merged range → the range's last row."""
+
+    def value(self, row: int, column: int, *, in_header: bool) -> object:
+        values = self.rows[row - 1]
+        value = values[column - 1] if column <= len(values) else None
+        if value is None and (in_header or (row, column) in self.vertical):
+            return self.merged.get((row, column))
+        return value
+
+    def where(self, row: int) -> str:
+        sheet = f"sheet '{self.sheet}', " if self.sheet is not None else ""
+        return f"{sheet}row {row}"
+
+
+@dataclass(frozen=True)
+class _Header:
+    row: int
+    last_row: int
+    columns: dict[str, int]
+    """Column key → column number (from 1)."""
+
+    @property
+    def missing(self) -> list[Column]:
+        return [c for c in COLUMNS if c.required and c.key not in self.columns]
+
+
+def _headings_in_row(grid: _Grid, row: int, skip: set[int] | None = None) -> dict[str, int]:
+    found: dict[str, int] = {}
+    width = max(len(grid.rows[row - 1]), 1)
+    for column in range(1, width + 1):
+        if skip and column in skip:
+            continue
+        value = grid.value(row, column, in_header=True)
+        matched = _HEADINGS.get(_heading_key(value)) if isinstance(value, str) else None
+        if matched is not None and matched.key not in found:
+            found[matched.key] = column
+    return found
+
+
+def _find_header(grid: _Grid) -> _Header | None:
+    """The first row holding the form's headings, possibly over two rows (merged cells)."""
+    for row in range(1, min(HEADER_SEARCH_ROWS, len(grid.rows)) + 1):
+        columns = _headings_in_row(grid, row)
+        if len(columns) < MIN_HEADINGS:
+            continue
+        last_row = row
+        if row < len(grid.rows):
+            # Headings under a group heading ("Thông tin cá nhân" over Năm sinh, Giới tính).
+            below = _headings_in_row(grid, row + 1, skip=set(columns.values()))
+            added = {k: c for k, c in below.items() if k not in columns}
+            if added:
+                columns.update(added)
+                last_row = row + 1
+        for column in columns.values():
+            last_row = max(last_row, grid.merged_bottom.get((row, column), row))
+        return _Header(row, last_row, columns)
+    return None
+
+
+def _is_column_numbers(values: Sequence[object]) -> bool:
+    """A row "(1) (2) (3) …" or "1 2 3 …" under the header, as many Vietnamese forms have."""
+    texts = [t for t in (_cell_text(v) for v in values) if t is not None]
+    return len(texts) >= MIN_HEADINGS and all(
+        re.fullmatch(r"\(?\d{1,2}\)?", t.strip()) for t in texts
+    )
+
+
+def _xlsx_grids(path: Path) -> list[_Grid]:
+    if not zipfile.is_zipfile(path):
+        if path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0":
+            raise _FileRejectedError(
+                "is an old-format Excel 97-2003 workbook or is protected by a password; "
+                "save it as an Excel Workbook (.xlsx) without a password"
+            )
+        raise _FileRejectedError(
+            "is not an Excel workbook (.xlsx): it is not a zip package, perhaps another kind "
+            "of file renamed to .xlsx; save it from Excel as an Excel Workbook (.xlsx)"
+        )
+    try:
+        with zipfile.ZipFile(path) as package:
+            unzipped = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise _FileRejectedError(f"is a damaged .xlsx file ({exc})") from exc
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise _FileRejectedError(
+            f"unpacks to {unzipped} bytes, over the limit of {MAX_UNZIPPED_BYTES}"
+        )
+    try:
+        with warnings.catch_warnings():
+            # openpyxl warns about what it drops (data validation extensions, images, dates
+            # out of range): nothing a user can act on, and the values are still read.
+            warnings.simplefilter("ignore")
+            workbook = openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # a damaged or hostile file can make the parser raise anything
+        raise _FileRejectedError(
+            f"cannot be opened as an Excel workbook ({type(exc).__name__}: {exc}); "
+            "open it in Excel and save it again as .xlsx"
+        ) from exc
+    grids: list[_Grid] = []
+    try:
+        for sheet in workbook.worksheets:
+            if sheet.sheet_state != "visible":
+                continue  # hidden sheets hold the form's drop-down lists, not submissions
+            rows: list[tuple[object, ...]] = [
+                tuple(values) for values in sheet.iter_rows(values_only=True)
+            ]
+            grid = _Grid(path.name, str(sheet.title), rows, {}, set(), {})
+            for cell_range in sheet.merged_cells.ranges:
+                _add_merged(
+                    grid,
+                    int(cell_range.min_row),
+                    int(cell_range.min_col),
+                    int(cell_range.max_row),
+                    int(cell_range.max_col),
+                )
+            grids.append(grid)
+    finally:
+        workbook.close()
+    return grids
+
+
+def _add_merged(grid: _Grid, top: int, left: int, bottom: int, right: int) -> None:
+    if top > len(grid.rows):
+        return
+    top_row = grid.rows[top - 1]
+    value = top_row[left - 1] if left <= len(top_row) else None
+    grid.merged_bottom[(top, left)] = bottom
+    # Only ranges that can matter are filled: header cells, and single-column data cells.
+    last = min(bottom, len(grid.rows))
+    for row in range(top, last + 1):
+        if row > HEADER_SEARCH_ROWS + 1 and left != right:
+            break
+        for column in range(left, right + 1):
+            if (row, column) != (top, left):
+                grid.merged[(row, column)] = value
+                if left == right:
+                    grid.vertical.add((row, column))
+
+
+def _csv_grids(path: Path) -> list[_Grid]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _FileRejectedError(
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02X} at position {exc.start}); "
+            "in Excel choose Save As → 'CSV UTF-8 (Comma delimited)', or send the .xlsx"
+        ) from exc
+    best: _Grid | None = None
+    best_count = -1
+    # Excel writes ";" between fields where the decimal separator is "," (Vietnamese locale).
+    for delimiter in (",", ";", "\t"):
+        try:
+            rows = [
+                tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+            ]
+        except csv.Error as exc:
+            raise _FileRejectedError(f"is not a readable CSV file ({exc})") from exc
+        grid = _Grid(path.name, None, list(rows), {}, set(), {})
+        header = _find_header(grid)
+        count = len(header.columns) if header else 0
+        if count > best_count:
+            best, best_count = grid, count
+    assert best is not None
+    return [best]
+
+
+# --- Rows → exemplars ----------------------------------------------------------------------
+
+
+class _CellError(ValueError):
+    pass
+
+
+def _expected(column: Column) -> str:
+    if column.choices:
+        return f"expected one of {', '.join(column.choices)}"
+    if column.key == "unit":
+        return "expected the unit's code or name from the units registry"
+    return "this column is required"
+
+
+def _birth_year(raw: object, text: str) -> int:
+    year: int | None = None
+    if isinstance(raw, dt.date):
+        year = raw.year  # a full date of birth typed where the year was asked for
+    elif isinstance(raw, int | float) and not isinstance(raw, bool):
+        year = int(raw) if math.isfinite(raw) and float(raw).is_integer() else None
+    else:
+        match = re.fullmatch(r"(\d{4})(?:\.0+)?|\d{1,2}[/.-]\d{1,2}[/.-](\d{4})", text)
+        if match:
+            year = int(match.group(1) or match.group(2))
+    if year is None:
+        raise _CellError(f"{text!r} is not a year of birth; expected a year such as 1985")
+    if not 1900 <= year <= 2100:
+        raise _CellError(f"{year} is not a year of birth; expected a year from 1900 to 2100")
+    return year
+
+
+def _cell_value(column: Column, raw: object, text: str, units: _UnitIndex) -> object:
+    cleaned = clean_line(text)  # NFC, single spaces; ValueError for TCVN3/VNI or controls
+    if column.key == "unit":
+        unit = units.find(cleaned)
+        if unit is None:
+            raise _CellError(units.unknown(cleaned))
+        return unit.code
+    if column.key == "birth_year":
+        return _birth_year(raw, cleaned)
+    if column.choices:
+        choice = _CHOICES[column.key].get(_key(cleaned))
+        if choice is None:
+            raise _CellError(f"{cleaned!r} is not one of {', '.join(column.choices)}")
+        return choice
+    return cleaned
+
+
+def _read_row(
+    values: Mapping[str, object], units: _UnitIndex, source: str
+) -> Exemplar | list[tuple[str | None, str]]:
+    """An exemplar, or the (column heading, message) of every problem in the row."""
+    data: dict[str, object] = {"source": source}
+    problems: list[tuple[str | None, str]] = []
+    for column in COLUMNS:
+        raw = values.get(column.key)
+        text = _cell_text(raw)
+        if text is None:
+            if column.required:
+                problems.append((column.heading, f"is empty; {_expected(column)}"))
+            continue
+        try:
+            data[column.key] = _cell_value(column, raw, text, units)
+        except ValueError as exc:  # _CellError, and clean_line's legacy-encoding refusal
+            problems.append((column.heading, str(exc)))
+    kind = data.get("kind")
+    if kind is not None and kind != "cá nhân":
+        for key in ("birth_year", "gender"):
+            if key in data:
+                what = "a year of birth" if key == "birth_year" else "a gender"
+                problems.append(
+                    (
+                        _COLUMN_BY_KEY[key].heading,
+                        f"{data[key]!r}: {what} is given only for a cá nhân, and this row is "
+                        f"a {kind}; leave the cell empty",
+                    )
+                )
+    if problems:
+        return problems
+    try:
+        return Exemplar.model_validate(data)
+    except ValidationError as exc:
+        # Checked above already; kept so that a stricter model still gives row messages.
+        found: list[tuple[str | None, str]] = []
+        for problem in problems_from(exc, None):
+            bad = _COLUMN_BY_KEY.get(problem.field.split(".")[0].split("[")[0])
+            found.append((bad.heading if bad else None, problem.message))
+        return found
+
+
+@dataclass
+class _Reading:
+    """What is accumulated over the files of a folder."""
+
+    units: _UnitIndex
+    exemplars: list[Exemplar]
+    rejected_rows: list[RejectedRow]
+    rejected_files: list[RejectedFile]
+    first_seen: dict[tuple[str, str], str]
+
+
+def _read_grid(grid: _Grid, header: _Header, reading: _Reading) -> tuple[int, int]:
+    """Read the rows under ``header``; return (rows found, rows accepted)."""
+    found = accepted = 0
+    for row in range(header.last_row + 1, len(grid.rows) + 1):
+        values = {
+            key: grid.value(row, column, in_header=False) for key, column in header.columns.items()
+        }
+        if all(_cell_text(v) is None for v in values.values()):
+            continue  # blank rows, at the end or between blocks
+        if row == header.last_row + 1 and _is_column_numbers(list(values.values())):
+            continue
+        found += 1
+        sheet = f", sheet '{grid.sheet}'" if grid.sheet is not None else ""
+        source = f"{grid.file}{sheet}, row {row}"
+        result = _read_row(values, reading.units, source)
+        if isinstance(result, list):
+            reading.rejected_rows += [
+                RejectedRow(grid.file, grid.sheet, row, column, message)
+                for column, message in result
+            ]
+            continue
+        identity = (result.unit, _key(result.name))
+        first = reading.first_seen.get(identity)
+        if first is not None:
+            reading.rejected_rows.append(
+                RejectedRow(
+                    grid.file,
+                    grid.sheet,
+                    row,
+                    _COLUMN_BY_KEY["name"].heading,
+                    f"{result.name!r} of unit {result.unit} is already listed ({first}); "
+                    "the first is kept",
+                    duplicate_of=first,
+                )
+            )
+            continue
+        reading.first_seen[identity] = source
+        reading.exemplars.append(result)
+        accepted += 1
+    return found, accepted
+
+
+def _no_header_reason() -> str:
+    required = ", ".join(f"'{c.heading}'" for c in COLUMNS if c.required)
+    return (
+        f"no header row of the intake form was found in its first {HEADER_SEARCH_ROWS} rows; "
+        f"expected a row with the headings {required}"
+    )
+
+
+def _read_file(path: Path, reading: _Reading) -> None:
+    size = path.stat().st_size
+    if size > MAX_SUBMISSION_BYTES:
+        raise _FileRejectedError(f"is {size} bytes, over the limit of {MAX_SUBMISSION_BYTES}")
+    grids = _csv_grids(path) if path.suffix.lower() == ".csv" else _xlsx_grids(path)
+    headers = [(grid, _find_header(grid)) for grid in grids]
+    complete = [(g, h) for g, h in headers if h is not None and not h.missing]
+    partial = [(g, h) for g, h in headers if h is not None and h.missing]
+    for grid, header in partial:
+        lacking = ", ".join(f"'{c.heading}'" for c in header.missing)
+        message = f"the header lacks the required column(s) {lacking}; this sheet was not read"
+        if not complete:
+            raise _FileRejectedError(f"{grid.where(header.row)}: {message}")
+        reading.rejected_rows.append(RejectedRow(grid.file, grid.sheet, header.row, None, message))
+    if not complete:
+        raise _FileRejectedError(_no_header_reason())
+    found = accepted = 0
+    for grid, header in complete:
+        in_grid, accepted_in_grid = _read_grid(grid, header, reading)
+        found, accepted = found + in_grid, accepted + accepted_in_grid
+    if found == 0:
+        where = ", ".join(grid.where(header.row) for grid, header in complete)
+        raise _FileRejectedError(f"has no exemplar rows under its header ({where})")
+    if accepted == 0:
+        raise _FileRejectedError(
+            f"none of its {found} row(s) could be accepted; each problem is listed by row"
+        )
+
+
+def _submission_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise DataError.single(folder, "", "is not a folder of submissions")
+    files = [
+        path
+        for path in folder.iterdir()
+        if path.is_file()
+        and not path.name.startswith(IGNORED_PREFIXES)
+        and path.suffix.lower() in SUBMISSION_SUFFIXES + OTHER_SPREADSHEETS
+    ]
+    return sorted(files, key=lambda path: path.name)
+
+
+def read_submissions(folder: str | Path, units: Sequence[Unit] | str | Path) -> Intake:
+    """Read every ``.xlsx`` and ``.csv`` submission in ``folder`` (not its sub-folders).
+
+    ``units`` is the registry, or the path of its file. Files are read in name order; the
+    first of two rows with the same unit and name is kept. Raises :class:`DataError` only
+    when the folder or the registry cannot be read: every problem of a submission is
+    reported in the returned :class:`Intake`.
+    """
+    registry = list(units) if not isinstance(units, str | Path) else load_units(units)
+    reading = _Reading(_UnitIndex(registry), [], [], [], {})
+    files = _submission_files(Path(folder))
+    for path in files:
+        if path.suffix.lower() in OTHER_SPREADSHEETS:
+            reading.rejected_files.append(
+                RejectedFile(
+                    path.name,
+                    f"is a {path.suffix} file; save it as an Excel Workbook (.xlsx) or as "
+                    "'CSV UTF-8 (Comma delimited)' (.csv)",
+                )
+            )
+            continue
+        try:
+            _read_file(path, reading)
+        except _FileRejectedError as exc:
+            reading.rejected_files.append(RejectedFile(path.name, str(exc)))
+        except OSError as exc:
+            reading.rejected_files.append(
+                RejectedFile(path.name, f"cannot be read ({exc.strerror or exc})")
+            )
+    reported = {exemplar.unit for exemplar in reading.exemplars}
+    return Intake(
+        exemplars=tuple(reading.exemplars),
+        rejected_rows=tuple(reading.rejected_rows),
+        rejected_files=tuple(reading.rejected_files),
+        units_reported=tuple(u for u in registry if u.code in reported),
+        units_missing=tuple(u for u in registry if u.code not in reported),
+        files=tuple(path.name for path in files),
+    )
+
+
+# --- Figures -------------------------------------------------------------------------------
+
+
+def figures(
+    intake: Intake,
+    units: Sequence[Unit],
+    *,
+    previous: Figures | None = None,
+    month: str | None = None,
+) -> Figures:
+    """Count units and exemplars; with ``previous``, also the change from that month."""
+    reported = {unit.code for unit in intake.units_reported}
+    exemplars_by_unit = Counter(exemplar.unit for exemplar in intake.exemplars)
+    groups = tuple(
+        GroupFigures(
+            group,
+            expected=sum(1 for u in units if u.group == group),
+            reported=sum(1 for u in units if u.group == group and u.code in reported),
+            exemplars=sum(exemplars_by_unit[u.code] for u in units if u.group == group),
+        )
+        for group in UNIT_GROUPS
+    )
+    kinds: Counter[str] = Counter(exemplar.kind for exemplar in intake.exemplars)
+    fields: Counter[str] = Counter(exemplar.field for exemplar in intake.exemplars)
+    media = sum(1 for e in intake.exemplars if e.media is not None and e.media != NO_MEDIA)
+    current = Figures(
+        units_expected=len(units),
+        units_reported=sum(1 for u in units if u.code in reported),
+        groups=groups,
+        exemplars=len(intake.exemplars),
+        by_kind={kind: kinds[kind] for kind in KINDS},
+        by_field={name: fields[name] for name in FIELDS},
+        media=media,
+        month=month,
+    )
+    if previous is None:
+        return current
+    change = Change(
+        previous_month=previous.month,
+        units_reported=current.units_reported - previous.units_reported,
+        exemplars=current.exemplars - previous.exemplars,
+        media=current.media - previous.media,
+        by_kind={k: current.by_kind[k] - previous.by_kind.get(k, 0) for k in KINDS},
+    )
+    return dataclasses.replace(current, change=change)
+
+
+# --- Wording -------------------------------------------------------------------------------
+
+
+def _count(number: int) -> str:
+    """Counts below 10 are written with a leading zero in administrative text (07 hộ)."""
+    if 0 < number < 10:
+        return f"{number:02d}"
+    return format_number(number)
+
+
+def _trend(delta: int) -> str:
+    if delta > 0:
+        return f"tăng {_count(delta)}"
+    if delta < 0:
+        return f"giảm {_count(-delta)}"
+    return "không thay đổi"
+
+
+def _short_date(date: dt.date) -> str:
+    return f"{date.day:02d}/{date.month}/{date.year}"
+
+
+def _month_words(month: str) -> str:
+    year, number = month.split("-")
+    return f"tháng {int(number)} năm {year}"
+
+
+def _escape(text: str) -> str:
+    """Data (names, counts) placed in body markup: its ``*`` and ``\\`` are text."""
+    return text.replace("\\", "\\\\").replace("*", "\\*")
+
+
+def _items(lines: Sequence[str]) -> list[str]:
+    """ "### a; ### b; ### c." : the points of a list, the last one closing the sentence."""
+    return [f"### {line}{'.' if i == len(lines) - 1 else ';'}" for i, line in enumerate(lines)]
+
+
+def _group_line(group: GroupFigures) -> str:
+    label = GROUP_LABELS.get(group.group, group.group)
+    if not group.reported:
+        return (
+            f"{label}: chưa có đơn vị nào gửi danh sách (tổng số {_count(group.expected)} đơn vị)"
+        )
+    return (
+        f"{label}: {_count(group.reported)}/{_count(group.expected)} đơn vị, "
+        f"{_count(group.exemplars)} điển hình"
+    )
+
+
+def _body(figures: Figures, month: str, period: Period, owner: str, narrative: Narrative) -> str:
+    when = _month_words(month)
+    owner = _escape(owner)
+    parts: list[str] = [
+        narrative.opening
+        or (
+            f"Thực hiện hướng dẫn của {RECIPIENT} về việc {TOPIC}, {owner} báo cáo kết quả "
+            f"{when} (từ ngày {_short_date(period.start)} đến ngày {_short_date(period.end)}) "
+            "như sau:"
+        )
+    ]
+    if narrative.direction:
+        parts += ["# CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI", narrative.direction]
+    parts += [
+        "# KẾT QUẢ PHÁT HIỆN, BIỂU DƯƠNG, NHÂN RỘNG ĐIỂN HÌNH",
+        "## Tình hình gửi danh sách",
+    ]
+    if figures.units_reported:
+        parts.append(
+            f"Trong tháng, {_count(figures.units_reported)}/{_count(figures.units_expected)} "
+            "cơ quan, đơn vị, địa phương đã gửi danh sách điển hình tiên tiến, gương người tốt, "
+            "việc tốt, gồm:"
+        )
+        parts += _items([_group_line(g) for g in figures.groups if g.expected])
+    else:
+        parts.append("Trong tháng, chưa có cơ quan, đơn vị, địa phương nào gửi danh sách.")
+    missing = figures.units_expected - figures.units_reported
+    if missing and figures.units_reported:
+        parts.append(f"Còn {_count(missing)} cơ quan, đơn vị, địa phương chưa gửi danh sách.")
+    parts.append("## Kết quả phát hiện điển hình")
+    if figures.exemplars:
+        parts.append(
+            f"Tổng số điển hình được phát hiện, giới thiệu: {_count(figures.exemplars)} "
+            "(*chi tiết tại Phụ lục kèm theo*), gồm:"
+        )
+        parts += _items(
+            [
+                f"{k[0].upper()}{k[1:]}: {_count(n)} {KIND_NOUNS[k]}"
+                for k, n in figures.by_kind.items()
+            ]
+        )
+        by_field = [f"{name} {_count(n)}" for name, n in figures.by_field.items() if n]
+        parts.append(f"Phân theo lĩnh vực: {', '.join(by_field)}.")
+    else:
+        parts.append("Trong tháng, chưa có điển hình nào được giới thiệu.")
+    change = figures.change
+    if change is not None:
+        previous = (
+            f"so với {_month_words(change.previous_month)}"
+            if change.previous_month
+            else "so với tháng trước"
+        )
+        parts.append(
+            f"{previous[0].upper()}{previous[1:]}, số cơ quan, đơn vị, địa phương gửi danh sách "
+            f"{_trend(change.units_reported)}; số điển hình {_trend(change.exemplars)}; "
+            f"số điển hình có tư liệu {_trend(change.media)}."
+        )
+    parts.append("## Công tác tuyên truyền")
+    if figures.media:
+        parts.append(
+            f"Có {_count(figures.media)} điển hình được gửi kèm tư liệu (video clip, phim tư "
+            "liệu, đường dẫn) phục vụ công tác tuyên truyền."
+        )
+    else:
+        parts.append(
+            "Trong tháng, chưa có điển hình nào được gửi kèm tư liệu (video clip, phim tư liệu, "
+            "đường dẫn)."
+        )
+    if narrative.propagation:
+        parts.append(narrative.propagation)
+    for heading, text in (
+        ("ĐÁNH GIÁ CHUNG", narrative.assessment),
+        ("PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG TỚI", narrative.plans),
+        ("KIẾN NGHỊ, ĐỀ XUẤT", narrative.proposals),
+    ):
+        if text:
+            parts += [f"# {heading}", text]
+    parts.append(narrative.closing or f"Trên đây là báo cáo kết quả {TOPIC} {when} của {owner}./.")
+    return "\n\n".join(parts)
+
+
+APPENDIX_COLUMNS = (
+    "STT",
+    "Họ và tên / tên tập thể, hộ gia đình",
+    "Loại",
+    "Năm sinh",
+    "Giới tính",
+    "Chức vụ, nơi công tác hoặc địa chỉ",
+    "Lĩnh vực",
+    "Tóm tắt thành tích",
+    "Hình thức khen thưởng đã được tặng",
+    "Tư liệu",
+    "Ghi chú",
+)
+APPENDIX_WIDTHS = (0.8, 2.2, 1.0, 0.9, 0.8, 2.4, 1.1, 3.8, 2.0, 1.6, 1.1)
+
+
+def _capital(text: str | None) -> str:
+    return f"{text[0].upper()}{text[1:]}" if text else ""
+
+
+def _media_cell(exemplar: Exemplar) -> str:
+    media = exemplar.media if exemplar.media != NO_MEDIA else None
+    parts = [p for p in (_capital(media), exemplar.media_link) if p]
+    return ": ".join(parts)
+
+
+def _appendix_rows(intake: Intake, units: Sequence[Unit]) -> list[list[str]]:
+    """Units in registry order as "I", "II" … rows, their exemplars numbered 1, 2, 3 …"""
+    by_unit: dict[str, list[Exemplar]] = {}
+    for exemplar in intake.exemplars:
+        by_unit.setdefault(exemplar.unit, []).append(exemplar)
+    blank = [""] * (len(APPENDIX_COLUMNS) - 2)
+    rows: list[list[str]] = []
+    number = 0
+    for group_number, unit in enumerate((u for u in units if u.code in by_unit), start=1):
+        rows.append([roman(group_number), unit.name, *blank])
+        for exemplar in by_unit[unit.code]:
+            number += 1
+            rows.append(
+                [
+                    str(number),
+                    exemplar.name,
+                    _capital(exemplar.kind),
+                    str(exemplar.birth_year) if exemplar.birth_year is not None else "",
+                    _capital(exemplar.gender),
+                    exemplar.position,
+                    _capital(exemplar.field),
+                    exemplar.achievements,
+                    exemplar.commendations or "",
+                    _media_cell(exemplar),
+                    exemplar.notes or "",
+                ]
+            )
+    rows.append(["", f"Tổng cộng: {_count(number)} điển hình", *blank])
+    return rows
+
+
+# --- Inputs of compile_month -----------------------------------------------------------------
+
+
+def _parse_month(month: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{4})-(\d{2})", month.strip()) if isinstance(month, str) else None
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise DataError.single(None, "month", f"expected YYYY-MM, e.g. 2023-09, got {month!r}")
+    return int(match.group(1)), int(match.group(2))
+
+
+def _previous_month(year: int, month: int) -> str:
+    return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+
+
+def _load_agency(agency: Agency | Mapping[str, Any] | str | Path) -> Agency:
+    source: str | None = None
+    data: Any = agency
+    if isinstance(agency, str | Path):
+        source = str(agency)
+        data = read_data(Path(agency))
+        if isinstance(data, Mapping) and isinstance(data.get("agency"), Mapping):
+            data = data["agency"]  # a profile file may wrap its fields in "agency:"
+    try:
+        model = data if isinstance(data, Agency) else Agency.model_validate(data)
+    except ValidationError as exc:
+        raise DataError(problems_from(exc, source, prefix=("agency",))) from None
+    if model.display_name is None:
+        raise DataError.single(
+            source,
+            "agency.display_name",
+            "is needed for the appendix reference line and the report's text, "
+            "e.g. 'Sở Nội vụ tỉnh Khánh Hòa'",
+        )
+    return model
+
+
+def _load_signer(signer: Signer | Mapping[str, Any]) -> Signer:
+    if isinstance(signer, Signer):
+        return signer
+    try:
+        return Signer.model_validate(signer)
+    except ValidationError as exc:
+        raise DataError(problems_from(exc, None, prefix=("signer",))) from None
+
+
+def _load_narrative(path: str | Path | None) -> Narrative:
+    if path is None:
+        return Narrative()
+    data = read_data(Path(path))
+    if data is None:
+        return Narrative()
+    try:
+        return Narrative.model_validate(data)
+    except ValidationError as exc:
+        raise DataError(problems_from(exc, str(path))) from None
+
+
+def _load_previous(path: Path) -> Figures:
+    data = read_data(path)
+    try:
+        stored = data.get("figures") if isinstance(data, Mapping) else None
+        previous = _FIGURES.validate_python(stored)
+    except ValidationError as exc:
+        problems = problems_from(exc, str(path), prefix=("figures",))
+        raise DataError(problems) from None
+    # The change stored there is the month before it: not wanted here.
+    return dataclasses.replace(previous, change=None)
+
+
+def _initials(name: str) -> str:
+    """ "SỞ NỘI VỤ" → "SNV": the usual abbreviation of an agency in a ký hiệu."""
+    return "".join(word[0] for word in re.findall(r"\w+", name)).upper()
+
+
+# --- Output files ----------------------------------------------------------------------------
+
+
+def _csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
+    """UTF-8 with a BOM, so Excel shows Vietnamese letters; "=", "+", "-", "@" at the start
+    of a value are neutralised, as Excel would run them as formulas."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_csv_safe(value) for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _csv_safe(value: object) -> str:
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _missing_csv(intake: Intake) -> bytes:
+    return _csv_bytes(
+        ("code", "name", "group", "recipient", "email"),
+        [(u.code, u.name, u.group, u.recipient, u.email or "") for u in intake.units_missing],
+    )
+
+
+def _rejected_csv(intake: Intake) -> bytes:
+    rows: list[tuple[object, ...]] = [(f.file, "", "", "", f.reason) for f in intake.rejected_files]
+    rows += [
+        (r.file, r.sheet or "", r.row, r.column or "", r.message) for r in intake.rejected_rows
+    ]
+    return _csv_bytes(("file", "sheet", "row", "column", "reason"), rows)
+
+
+def _compiled_xlsx(intake: Intake, units: Sequence[Unit]) -> bytes:
+    names = {unit.code: unit.name for unit in units}
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one worksheet
+    sheet.title = "Tổng hợp"
+    headings = [column.heading for column in COLUMNS] + [UNIT_NAME_HEADING, SOURCE_HEADING]
+    sheet.append(headings)
+    for exemplar in intake.exemplars:
+        values = [getattr(exemplar, column.key) for column in COLUMNS]
+        sheet.append([*values, names.get(exemplar.unit, ""), exemplar.source])
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # "=…" typed in a submission stays text, never a formula
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    widths = [column.width for column in COLUMNS] + [34.0, 40.0]
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _compiled_json(month: str, period: Period, intake: Intake, figures: Figures) -> bytes:
+    data = {
+        "month": month,
+        "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
+        "figures": _FIGURES.dump_python(figures, mode="json"),
+        "units_missing": [unit.code for unit in intake.units_missing],
+        "exemplars": [exemplar.model_dump(mode="json") for exemplar in intake.exemplars],
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+# --- The whole month -------------------------------------------------------------------------
+
+
+def compile_month(
+    month: str,
+    units_path: str | Path,
+    submissions_dir: str | Path,
+    out_dir: str | Path,
+    *,
+    agency: Agency | Mapping[str, Any] | str | Path,
+    signer: Signer | Mapping[str, Any],
+    narrative_path: str | Path | None = None,
+    previous_path: str | Path | None = None,
+    number: int | None = None,
+    symbol: str | None = None,
+    date: dt.date | str | None = None,
+    start_day: int = 15,
+    recipient: str = RECIPIENT,
+    distribution: Sequence[str] = ("Như trên",),
+    archive: Sequence[str] = ("VT",),
+    overwrite: bool = False,
+) -> CompileResult:
+    """Compile ``month`` ("YYYY-MM") from the submissions into ``out_dir``.
+
+    Writes ``bao-cao-<month>.docx``, ``compiled.xlsx``, ``compiled.json``, ``missing.csv``
+    and ``rejected.csv``, each atomically, and only after all of them were built: invalid
+    input writes nothing. ``agency`` is an :class:`Agency`, its fields or the path of an
+    agency file (``display_name`` required); ``symbol`` defaults to ``BC-`` and the
+    agency's initials (``BC-SNV``); ``date`` to the end of the period, which runs from day
+    ``start_day`` of the previous month to the day before ``start_day`` of ``month``. The
+    previous month's figures are read from ``previous_path``, or else from
+    ``../<previous month>/compiled.json`` beside ``out_dir`` when it exists. Existing
+    output files are refused unless ``overwrite``. Raises :class:`DataError` for invalid
+    input and :class:`OutputError` when the files cannot be written.
+    """
+    year, month_number = _parse_month(month)
+    if isinstance(start_day, bool) or not isinstance(start_day, int) or not 1 <= start_day <= 28:
+        raise DataError.single(None, "start_day", f"expected a day from 1 to 28, got {start_day!r}")
+    month = f"{year}-{month_number:02d}"
+    period = Period.for_month(year, month_number, start_day)
+    out = Path(out_dir)
+    submissions = Path(submissions_dir)
+    if out.resolve() == submissions.resolve():
+        raise DataError.single(
+            out,
+            "",
+            "the output folder must not be the submissions folder (compiled.xlsx "
+            "would be read as a submission next month)",
+        )
+    units = load_units(units_path)
+    agency_model = _load_agency(agency)
+    signer_model = _load_signer(signer)
+    narrative = _load_narrative(narrative_path)
+    previous_file = (
+        Path(previous_path)
+        if previous_path is not None
+        else out.parent / _previous_month(year, month_number) / "compiled.json"
+    )
+    if previous_path is not None and not previous_file.is_file():
+        raise DataError.single(
+            previous_file, "", "the previous month's compiled.json is not a file"
+        )
+    previous = _load_previous(previous_file) if previous_file.is_file() else None
+
+    intake = read_submissions(submissions, units)
+    counts = figures(intake, units, previous=previous, month=month)
+    assert agency_model.display_name is not None  # checked by _load_agency
+    report = validate(
+        {
+            "type": "report",
+            "agency": agency_model.model_dump(exclude_none=True),
+            "number": number,
+            "symbol": symbol or f"BC-{_initials(agency_model.name)}",
+            "date": date or period.end.isoformat(),
+            "subject": f"Kết quả {TOPIC} {_month_words(month)}",
+            "recipients": [recipient],
+            "body": _body(counts, month, period, agency_model.display_name, narrative),
+            "distribution": list(distribution),
+            "archive": list(archive),
+            "signer": signer_model.model_dump(),
+            "appendices": [
+                {
+                    "title": f"DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN, GƯƠNG NGƯỜI TỐT, VIỆC TỐT "
+                    f"{_month_words(month).upper()}",
+                    "table": {
+                        "columns": list(APPENDIX_COLUMNS),
+                        "widths": list(APPENDIX_WIDTHS),
+                        "rows": _appendix_rows(intake, units),
+                    },
+                    "landscape": True,
+                }
+            ],
+        }
+    )
+    outputs = {
+        "compiled.xlsx": _compiled_xlsx(intake, units),
+        "compiled.json": _compiled_json(month, period, intake, counts),
+        "missing.csv": _missing_csv(intake),
+        "rejected.csv": _rejected_csv(intake),
+    }
+    report_path = out / f"bao-cao-{month}.docx"
+    existing = [p.name for p in (report_path, *(out / n for n in outputs)) if p.exists()]
+    if existing and not overwrite:
+        raise OutputExistsError(
+            f"already holds {', '.join(existing)}; pass overwrite=True to replace them",
+            path=out,
+        )
+    out.mkdir(parents=True, exist_ok=True)
+    render(report, report_path, overwrite=overwrite)
+    for name, data in outputs.items():
+        write_atomic(out / name, data, overwrite=overwrite)
+    return CompileResult(
+        month=month,
+        period=period,
+        report=report_path,
+        compiled_xlsx=out / "compiled.xlsx",
+        compiled_json=out / "compiled.json",
+        missing_csv=out / "missing.csv",
+        rejected_csv=out / "rejected.csv",
+        intake=intake,
+        figures=counts,
+    )
+
+
+__all__ = [
+    "Change",
+    "CompileResult",
+    "Figures",
+    "GroupFigures",
+    "Intake",
+    "Narrative",
+    "RejectedFile",
+    "RejectedRow",
+    "compile_month",
+    "figures",
+    "read_submissions",
+]
