@@ -10,13 +10,15 @@ python-docx, so nothing in it is ever read as template code.
 
 from __future__ import annotations
 
+import copy
+
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
-from docx.table import Table
+from docx.table import Table, _Cell
 
 from tdkt_docs.markup import parse_blocks, parse_body
 from tdkt_docs.models import Report, TableSpec
@@ -46,7 +48,9 @@ def add_table(document: Document, spec: TableSpec, profile: Profile, width_mm: f
     """A bordered table with a repeated, bold header row; widths in the grid and cells."""
     if spec.unit:
         document.add_paragraph(spec.unit, style=_style(document, "table_unit"))
-    table: Table = document.add_table(rows=1 + len(spec.rows), cols=len(spec.columns))
+    # Two rows: the header, and a model data row copied once per row of data (building
+    # each row through python-docx is far too slow for a 5.000-row appendix).
+    table: Table = document.add_table(rows=2, cols=len(spec.columns))
     weights = spec.widths or tuple(1.0 for _ in spec.columns)
     widths = [Mm(width_mm * w / sum(weights)) for w in weights]
     fix_table_geometry(table, widths, Mm(profile.cell_margin_mm))
@@ -61,15 +65,23 @@ def add_table(document: Document, spec: TableSpec, profile: Profile, width_mm: f
     for cell, text in zip(header.cells, spec.columns, strict=True):
         cell.paragraphs[0].text = text
         cell.paragraphs[0].style = _style(document, "table_header")
-    for row, values in zip(table.rows[1:], spec.rows, strict=True):
-        # Rows may break across pages in a long list; only the header repeats.
-        tr_pr = row._tr.get_or_add_trPr()
-        cant_split = tr_pr.find(qn("w:cantSplit"))
-        if cant_split is not None:
-            tr_pr.remove(cant_split)
-        for cell, text in zip(row.cells, values, strict=True):
-            cell.paragraphs[0].text = text
-            cell.paragraphs[0].style = _style(document, "table_cell")
+    model = table._tbl.tr_lst[1]
+    tr_pr = model.get_or_add_trPr()
+    cant_split = tr_pr.find(qn("w:cantSplit"))
+    if cant_split is not None:
+        tr_pr.remove(cant_split)  # long lists may break rows across pages
+    for tc in model.tc_lst:
+        paragraph = _Cell(tc, table).paragraphs[0]
+        paragraph._p.style = ROLES["table_cell"].style_id
+        paragraph.add_run()._r.add_t("")  # one w:t per cell, filled per row below
+    tbl = table._tbl
+    for values in spec.rows:
+        row = copy.deepcopy(model)
+        for text_element, text in zip(row.iter(qn("w:t")), values, strict=True):
+            text_element.text = text
+            text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        tbl.append(row)
+    tbl.remove(model)
     return table
 
 
