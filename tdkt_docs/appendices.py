@@ -99,7 +99,7 @@ _AFTER_PAGE_NUMBER_TYPE = (
 )
 
 
-def _page_number_type(sect_pr: BaseOxmlElement) -> BaseOxmlElement:
+def page_number_type(sect_pr: BaseOxmlElement) -> BaseOxmlElement:
     """``w:pgNumType`` of a section, created in its schema position (before ``w:cols``)."""
     found: BaseOxmlElement | None = sect_pr.find(qn("w:pgNumType"))
     if found is not None:
@@ -141,7 +141,7 @@ def add_appendices(document: Document, report: Report, profile: Profile) -> None
         section.page_width, section.page_height = (height, width) if landscape else (width, height)
         # ô 13 (address) belongs to the first page of the document only.
         section.first_page_footer.is_linked_to_previous = False
-        page_numbers = _page_number_type(section._sectPr)
+        page_numbers = page_number_type(section._sectPr)
         page_numbers.set(qn("w:start"), "1")  # each appendix is numbered on its own
         text_width = (profile.page.height_mm if landscape else profile.page.width_mm) - (
             profile.margins_mm.left + profile.margins_mm.right

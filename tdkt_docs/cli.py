@@ -6,20 +6,37 @@ written); 2 usage errors. No traceback unless ``--debug``.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import signal
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from tdkt_docs import __version__
+from tdkt_docs.batch.names import DEFAULT_PATTERN
 from tdkt_docs.errors import DataError, TdktError
 from tdkt_docs.loader import read_data
 from tdkt_docs.profile import Profile, load_profile
 from tdkt_docs.render import render
 from tdkt_docs.resources import examples_dir
+
+if TYPE_CHECKING:
+    from tdkt_docs.batch import BatchResult
 
 _debug_option = click.option(
     "--debug", is_flag=True, help="Show the Python traceback of a failure."
@@ -255,6 +272,202 @@ def monthly_compile(
     )
     for rejected in (*intake.rejected_files, *intake.rejected_rows):
         click.echo(f"rejected: {rejected}", err=True)  # one line each, never wrapped
+
+
+# --- Batches ---------------------------------------------------------------------------------
+
+
+def _ignore_interrupts() -> None:
+    # Worker processes leave Ctrl-C to the main process, which stops the batch cleanly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _terminate_as_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
+def _batch_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option(
+            "-o", "--output", "out_dir", required=True,
+            type=click.Path(file_okay=False, path_type=Path),
+            help="The folder of the documents (created if needed).",
+        ),
+        click.option(
+            "--name", "name_pattern", default=DEFAULT_PATTERN, show_default=True,
+            help="File names: {index}, {row}, {slug} (from the recipient) or any column.",
+        ),
+        click.option(
+            "--merge", type=click.Path(dir_okay=False, path_type=Path),
+            help="Also write every document into this one printable DOCX.",
+        ),
+        click.option(
+            "--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+            help="Worker processes (0: one per CPU core).",
+        ),
+        click.option(
+            "--keep-going", is_flag=True,
+            help="Write the good rows even if some are bad (listed in manifest.csv; exit 1).",
+        ),
+        click.option("--ascii-names", is_flag=True, help="File names without Vietnamese marks."),
+        click.option("--force", is_flag=True, help="Replace existing files."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _run_batch(run: Callable[..., BatchResult], jobs: int, **options: Any) -> int:
+    """Run a batch with a progress bar on a terminal, a summary line otherwise."""
+    from tdkt_docs.batch import BatchInterruptedError
+
+    console = Console(stderr=True)
+    workers = jobs or os.cpu_count() or 1
+    previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
+    executor = (
+        ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+        if workers > 1
+        else None
+    )
+    labels = {"render": "Tạo văn bản", "merge": "Gộp tệp in"}
+    try:
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+            TimeRemainingColumn(), console=console, disable=not console.is_terminal,
+            transient=True,
+        ) as bar:  # fmt: skip
+            tasks: dict[str, TaskID] = {}
+
+            def progress(phase: str, done: int, total: int) -> None:
+                if phase not in tasks:
+                    tasks[phase] = bar.add_task(labels.get(phase, phase), total=total)
+                bar.update(tasks[phase], completed=done, total=total)
+
+            result = run(executor=executor, progress=progress, **options)
+    except BatchInterruptedError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return 130
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+        signal.signal(signal.SIGTERM, previous)
+    written = len(result.written)
+    bad = result.failed
+    click.echo(
+        f"{written} document(s) written to {result.out_dir} in {result.seconds:.1f} s; "
+        f"{len(bad)} row(s) not written; manifest: {result.manifest}"
+        + (f"; merged: {result.merged}" if result.merged else ""),
+        err=True,
+    )
+    for outcome in bad:
+        click.echo(f"{outcome.status}: {outcome.row}: {outcome.error}", err=True)
+    return 1 if bad else 0
+
+
+@cli.command("batch")
+@click.argument("base", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.argument("data", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@_batch_options
+@click.option("--sheet", help="The sheet of an XLSX file (default: the first).")
+@click.option(
+    "--timestamp", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    help="Date every file with this instead of the document's date (zip and properties).",
+)  # fmt: skip
+@_profile_option
+@_debug_option
+def batch_command(
+    base: Path,
+    data: Path,
+    out_dir: Path,
+    name_pattern: str,
+    merge: Path | None,
+    jobs: int,
+    keep_going: bool,
+    ascii_names: bool,
+    force: bool,
+    sheet: str | None,
+    timestamp: dt.datetime | None,
+    profile: Path | None,
+    debug: bool,
+) -> int:
+    """One document per row of DATA, from BASE.
+
+    BASE is a document YAML whose text may use {{ row.COLUMN }}, or your own DOCX template
+    with docxtpl tags ({{ COLUMN }}). DATA is a CSV, XLSX, or YAML/JSON list (for example
+    missing.csv from "monthly compile"). Every row is checked before anything is written.
+    """
+    from tdkt_docs.batch import render_batch
+
+    return _run_batch(
+        render_batch, jobs, base=base, rows=data, out_dir=out_dir, name_pattern=name_pattern,
+        merge=merge, keep_going=keep_going, ascii_names=ascii_names, overwrite=force,
+        sheet=sheet, timestamp=timestamp, profile=_load_profile(profile),
+    )  # fmt: skip
+
+
+@monthly_group.command("remind")
+@click.option("--month", required=True, metavar="YYYY-MM", help="The month being reported.")
+@click.option(
+    "--units",
+    "units_path",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The units registry (YAML or CSV).",
+)
+@click.option(
+    "--submissions",
+    required=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The folder of the units' XLSX/CSV files.",
+)
+@click.option(
+    "--base",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The reminder letter (default: reminder.yaml beside --units).",
+)
+@click.option(
+    "--deadline",
+    type=click.DateTime(["%d/%m/%Y", "%Y-%m-%d"]),
+    help="The new deadline, dd/mm/yyyy (default: a week from today).",
+)
+@click.option(
+    "--letter-month", metavar="YYYY-MM", help="The letters' month (default: the next month)."
+)
+@_batch_options
+@_profile_option
+@_debug_option
+def monthly_remind(
+    month: str,
+    units_path: Path,
+    submissions: Path,
+    base: Path | None,
+    deadline: dt.datetime | None,
+    letter_month: str | None,
+    out_dir: Path,
+    name_pattern: str,
+    merge: Path | None,
+    jobs: int,
+    keep_going: bool,
+    ascii_names: bool,
+    force: bool,
+    profile: Path | None,
+    debug: bool,
+) -> int:
+    """A reminder letter to every unit that has not sent a valid list for the month."""
+    from tdkt_docs.monthly.remind import remind
+
+    base = base or units_path.parent / "reminder.yaml"
+    if not base.is_file():
+        raise click.BadParameter(
+            f"{base} not found: give the reminder letter with --base", param_hint="'--base'"
+        )
+    return _run_batch(
+        remind, jobs, month=month, units=units_path, submissions=submissions, base=base,
+        out_dir=out_dir, deadline=deadline.date() if deadline else None,
+        letter_month=letter_month, name_pattern=name_pattern, merge=merge,
+        keep_going=keep_going, ascii_names=ascii_names, overwrite=force,
+        profile=_load_profile(profile),
+    )  # fmt: skip
 
 
 @cli.group("templates")

@@ -8,11 +8,10 @@ by their role style; lengths come from Times New Roman metrics (:mod:`tdkt_docs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from docx.document import Document
+from docx.oxml import OxmlElement
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
-from docx.text.paragraph import Paragraph
 
 from tdkt_docs.metrics import text_width_mm
 from tdkt_docs.profile import Profile
@@ -21,21 +20,93 @@ from tdkt_docs.roles import ROLES
 MIN_KINH_GUI_INDENT_MM = 10.0
 
 
-def _paragraphs(document: Document) -> Iterator[Paragraph]:
-    body = document.element.body
-    for element in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
-        yield Paragraph(element, document.part)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_STYLE_PATH = f"{_W}pPr/{_W}pStyle"
+_TEXT_OF = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+
+# The children of w:pPr that come after w:ind and after w:keepNext (CT_PPrBase order).
+_AFTER_IND = frozenset(
+    f"{_W}{tag}"
+    for tag in (
+        "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+        "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+        "sectPr", "pPrChange",
+    )
+)  # fmt: skip
+
+# Plain lxml throughout: this runs once for every letter of a batch, where python-docx's
+# property objects cost more than the rest of the work.
 
 
-def _by_role(document: Document, role: str) -> list[Paragraph]:
-    style_id = ROLES[role].style_id
-    return [p for p in _paragraphs(document) if p._p.style == style_id]
+_FITTED = frozenset(
+    ROLES[role].style_id
+    for role in (
+        "agency", "agency_rule", "secrecy", "urgency", "kinh_gui", "kinh_gui_item",
+        "type_extract", "type_extract_rule", "body",
+    )
+)  # fmt: skip
 
 
-def _centre(paragraph: Paragraph, width_mm: float, room_mm: float) -> None:
+def _paragraphs_by_style(body: BaseOxmlElement) -> dict[str, list[BaseOxmlElement]]:
+    """The paragraphs whose lengths are fitted, grouped by style id. One pass over the
+    style marks only (cheaper than over every element, or than an XPath predicate)."""
+    groups: dict[str, list[BaseOxmlElement]] = {}
+    for style in body.iter(f"{_W}pStyle"):
+        style_id = style.get(f"{_W}val")
+        if style_id in _FITTED:
+            paragraph = style.getparent().getparent()
+            if paragraph.tag == f"{_W}p":
+                groups.setdefault(style_id, []).append(paragraph)
+    return groups
+
+
+def paragraph_text(paragraph: BaseOxmlElement) -> str:
+    """The text of a paragraph, as python-docx's ``Paragraph.text`` reads it."""
+    parts = []
+    for element in paragraph.iter(*_TEXT_OF):
+        fixed = _TEXT_OF[element.tag]
+        parts.append(element.text or "" if fixed is None else fixed)
+    return "".join(parts)
+
+
+def _p_pr(paragraph: BaseOxmlElement) -> BaseOxmlElement:
+    p_pr: BaseOxmlElement = paragraph.get_or_add_pPr()
+    return p_pr
+
+
+def set_indent(
+    paragraph: BaseOxmlElement, *, left_mm: float, right_mm: float | None = None
+) -> None:
+    """Set the paragraph's own indents (the XML python-docx writes for ``left_indent``)."""
+    p_pr = _p_pr(paragraph)
+    ind = p_pr.find(f"{_W}ind")
+    if ind is None:
+        ind = OxmlElement("w:ind")
+        following = next((e for e in p_pr if e.tag in _AFTER_IND), None)
+        if following is None:
+            p_pr.append(ind)
+        else:
+            following.addprevious(ind)
+    ind.set(f"{_W}left", str(Mm(left_mm).twips))
+    if right_mm is not None:
+        ind.set(f"{_W}right", str(Mm(right_mm).twips))
+
+
+def keep_with_next(paragraph: BaseOxmlElement) -> None:
+    """``<w:keepNext/>``, right after the style (its place in CT_PPrBase)."""
+    p_pr = _p_pr(paragraph)
+    if p_pr.find(f"{_W}keepNext") is not None:
+        return
+    style = p_pr.find(f"{_W}pStyle")
+    if style is None:
+        p_pr.insert(0, OxmlElement("w:keepNext"))
+    else:
+        style.addnext(OxmlElement("w:keepNext"))
+
+
+def _centre(paragraph: BaseOxmlElement, width_mm: float, room_mm: float) -> None:
     side = max(0.0, (room_mm - width_mm) / 2)
-    paragraph.paragraph_format.left_indent = Mm(side)
-    paragraph.paragraph_format.right_indent = Mm(side)
+    set_indent(paragraph, left_mm=side, right_mm=side)
 
 
 def agency_rule_mm(name: str, profile: Profile) -> float:
@@ -60,45 +131,57 @@ def kinh_gui_indent_mm(lines: list[str], single: bool, profile: Profile) -> floa
 
 def apply(document: Document, profile: Profile) -> None:
     """Fit the text-dependent lengths of a rendered document."""
+    apply_to_body(document.element.body, profile)
+
+
+def apply_to_body(body: BaseOxmlElement, profile: Profile) -> None:
+    """:func:`apply` on the ``w:body`` element of a document."""
+    groups = _paragraphs_by_style(body)
+
+    def by_role(role: str) -> list[BaseOxmlElement]:
+        return groups.get(ROLES[role].style_id, [])
+
     header_room = profile.header_columns_mm[0] - 2 * profile.cell_margin_mm
-    names = _by_role(document, "agency")
-    rules = _by_role(document, "agency_rule")
+    names = by_role("agency")
+    rules = by_role("agency_rule")
     if names and rules:
-        _centre(rules[0], agency_rule_mm(names[-1].text, profile), header_room)
+        _centre(rules[0], agency_rule_mm(paragraph_text(names[-1]), profile), header_room)
 
     for role in ("secrecy", "urgency"):
-        for stamp in _by_role(document, role):
-            text = stamp.text
+        for stamp in by_role(role):
+            text = paragraph_text(stamp)
             width = profile.stamp_widths_mm.get(text) or (
                 text_width_mm(text, profile.size("stamp"), bold=True) + 8
             )
             _centre(stamp, width, header_room)
 
-    labels = _by_role(document, "kinh_gui")
-    items = _by_role(document, "kinh_gui_item")
+    labels = by_role("kinh_gui")
+    items = by_role("kinh_gui_item")
     if labels:
         single = not items
         lines = (
-            [labels[0].text.removeprefix("Kính gửi:").strip()]
+            [paragraph_text(labels[0]).removeprefix("Kính gửi:").strip()]
             if single
-            else [p.text for p in items]
+            else [paragraph_text(p) for p in items]
         )
         indent = kinh_gui_indent_mm(lines, single, profile)
-        labels[0].paragraph_format.left_indent = Mm(indent)
+        set_indent(labels[0], left_mm=indent)
         label_width = text_width_mm("Kính gửi:", profile.size("kinh_gui"))
         for item in items:
             # The dash of every recipient line sits right under the colon.
-            item.paragraph_format.left_indent = Mm(indent + label_width)
+            set_indent(item, left_mm=indent + label_width)
 
-    extracts = _by_role(document, "type_extract")
-    extract_rules = _by_role(document, "type_extract_rule")
+    extracts = by_role("type_extract")
+    extract_rules = by_role("type_extract_rule")
     if extracts and extract_rules:
         # ND30: a rule 1/3 to 1/2 as long as the trích yếu's (longest) line, centred.
         size = profile.size("type_extract")
-        line = min(text_width_mm(extracts[0].text, size, bold=True), profile.text_width_mm)
+        line = min(
+            text_width_mm(paragraph_text(extracts[0]), size, bold=True), profile.text_width_mm
+        )
         _centre(extract_rules[0], line * profile.agency_rule_fraction, profile.text_width_mm)
 
-    body = _by_role(document, "body")
-    if body:
+    body_paragraphs = by_role("body")
+    if body_paragraphs:
         # The last paragraph stays on the page of the signature block.
-        body[-1].paragraph_format.keep_with_next = True
+        keep_with_next(body_paragraphs[-1])

@@ -175,7 +175,8 @@ def validate(data: Any, source: str | Path | None = None) -> Document:
         raise DataError(problems_from(exc, name)) from None
 
 
-def _resolve_agency(data: Any, path: Path) -> Any:
+def resolve_agency(data: Any, path: Path) -> Any:
+    """Replace ``agency: <path>`` by the fields of that profile (relative to ``path``)."""
     if not isinstance(data, Mapping) or not isinstance(data.get("agency"), str):
         return data
     agency_path = path.parent / data["agency"]
@@ -197,4 +198,4 @@ def load(path: str | Path) -> Document:
     """Read and validate a document file (YAML or JSON). Raises :class:`DataError`."""
     path = Path(path)
     data = read_data(path)
-    return validate(_resolve_agency(data, path), path)
+    return validate(resolve_agency(data, path), path)

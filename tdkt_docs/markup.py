@@ -7,6 +7,7 @@ Nothing else is special: every other character is text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -105,7 +106,12 @@ def _tidy(runs: list[Run]) -> Paragraph:
 
 def parse_body(text: str) -> list[Paragraph]:
     """Paragraphs of runs for a whole body text."""
-    return [parse_inline(p) for p in split_paragraphs(text)]
+    return list(_parse_body(text))
+
+
+@functools.lru_cache(maxsize=256)  # validating and rendering a letter both parse its body
+def _parse_body(text: str) -> tuple[Paragraph, ...]:
+    return tuple(parse_inline(p) for p in split_paragraphs(text))
 
 
 def plain_text(paragraph: Paragraph) -> str:

@@ -8,11 +8,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docx.oxml import OxmlElement
+from docx.oxml.ns import nsmap as docx_nsmap
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+
+CORE_PROPERTIES_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+def restore_core_properties_prefix() -> None:
+    """Map the ``cp`` prefix back to the core-properties namespace in python-docx.
+
+    docxcompose (which docxtpl imports) rebinds python-docx's global ``cp`` prefix to the
+    custom-properties namespace when it is imported. python-docx then writes new core
+    properties (``cp:category``, ``cp:revision``…) into the wrong namespace, which Word
+    ignores and the schema refuses. Called after every import of either library.
+    """
+    docx_nsmap["cp"] = CORE_PROPERTIES_NS
+
 
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme")

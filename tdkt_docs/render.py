@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from docx.document import Document as DocxDocument
+from docx.opc.oxml import serialize_part_xml
+
 from tdkt_docs import geometry
 from tdkt_docs.appendices import add_appendices, fill_table_slots
-from tdkt_docs.docx_package import to_bytes
+from tdkt_docs.docx_package import PackedPart, assemble, to_bytes, unpack_parts
+from tdkt_docs.errors import TemplateError
 from tdkt_docs.loader import load, validate
 from tdkt_docs.models import Document, Report
 from tdkt_docs.output import write_atomic, write_stream
 from tdkt_docs.profile import Profile, default_profile
 from tdkt_docs.resources import template_path
-from tdkt_docs.templating import render_template
+from tdkt_docs.templating import PreparedTemplate, RenderedParts, render_template
 from tdkt_docs.view import view
 
 Source = Document | Mapping[str, Any] | str | Path
@@ -44,8 +49,14 @@ def _timestamp(document: Document) -> dt.datetime:
     return dt.datetime(date.year, date.month, date.day or 1)
 
 
-def render_bytes(source: Source, *, profile: Profile | None = None) -> bytes:
-    """Render a document and return the DOCX bytes."""
+def render_bytes(
+    source: Source, *, profile: Profile | None = None, timestamp: dt.datetime | None = None
+) -> bytes:
+    """Render a document and return the DOCX bytes.
+
+    The zip entries and the created/modified properties carry the document's date (or
+    ``timestamp``), so the same data always gives the same bytes.
+    """
     document = as_document(source)
     profile = profile or default_profile()
     template = template_path(document.type)
@@ -58,12 +69,22 @@ def render_bytes(source: Source, *, profile: Profile | None = None) -> bytes:
     if isinstance(document, Report):
         fill_table_slots(docx_document, document, profile)
         add_appendices(docx_document, document, profile)
+    _set_properties(docx_document, document, timestamp)
+    return to_bytes(docx_document, timestamp or _timestamp(document))
+
+
+def _properties(document: Document, timestamp: dt.datetime | None) -> tuple[object, ...]:
+    """Title, subject, author and date of the document properties."""
+    title = f"V/v {document.subject}" if document.type == "dispatch" else document.subject
+    return (title, document.subject, document.agency.name, timestamp or _timestamp(document))
+
+
+def _set_properties(
+    docx_document: DocxDocument, document: Document, timestamp: dt.datetime | None
+) -> None:
     core = docx_document.core_properties
-    core.title = f"V/v {document.subject}" if document.type == "dispatch" else document.subject
-    core.subject = document.subject
-    core.author = document.agency.name
-    core.created = core.modified = _timestamp(document)
-    return to_bytes(docx_document, _timestamp(document))
+    core.title, core.subject, core.author, stamp = _properties(document, timestamp)
+    core.created = core.modified = stamp
 
 
 def render(
@@ -83,3 +104,99 @@ def render(
         return write_atomic(output, data, overwrite=overwrite)
     write_stream(output, data)
     return None
+
+
+class Renderer:
+    """Render many documents of one type quickly, each equal to :func:`render_bytes`.
+
+    The template is prepared once (docxtpl's XML patching and the Jinja compile) and the
+    parts a record cannot change are compressed once and copied into every package.
+    Reports with appendices add sections and parts, so they take the plain path. Keep one
+    renderer per thread or process.
+    """
+
+    def __init__(self, document_type: str, profile: Profile | None = None) -> None:
+        self.profile = profile or default_profile()
+        template = template_path(document_type)
+        source: Path | bytes = template
+        if self.profile != default_profile():
+            source = _template_for(self.profile.model_dump_json(), template.name)
+        self.document_type = document_type
+        self._package = PreparedPackage(PreparedTemplate(source, name=template.name))
+        self._properties: tuple[object, ...] = ()
+
+    def render_bytes(self, source: Source, *, timestamp: dt.datetime | None = None) -> bytes:
+        """The DOCX of ``source``; ``timestamp`` replaces the document's date as the zip
+        entries' date and the created/modified properties."""
+        document = as_document(source)
+        if document.type != self.document_type:
+            raise TemplateError(
+                f"this renderer makes {self.document_type} documents, got a {document.type}"
+            )
+        if isinstance(document, Report) and document.appendices:
+            return render_bytes(document, profile=self.profile, timestamp=timestamp)
+        package = self._package
+        # Body tables are added with python-docx, which needs the template's own document.
+        in_place = isinstance(document, Report)
+        rendered = package.template.render(view(document, self.profile), in_place=in_place)
+        geometry.apply_to_body(rendered.document.body, self.profile)
+        docx_document = package.template.document
+        if isinstance(document, Report):
+            fill_table_slots(docx_document, document, self.profile)
+        properties = _properties(document, timestamp)
+        changed = properties != self._properties
+        if changed:
+            # Usually the same for every letter of a batch: python-docx's setters are slow.
+            _set_properties(docx_document, document, timestamp)
+            self._properties = properties
+        return package.assemble(rendered, timestamp or _timestamp(document), core_changed=changed)
+
+
+class PreparedPackage:
+    """A prepared template and its unchanging parts, compressed once."""
+
+    def __init__(self, template: PreparedTemplate) -> None:
+        self.template = template
+        document = template.document
+        self._document_part = document.part
+        self._core_part = next(
+            part for part in document.part.package.iter_parts()
+            if part.partname == "/docProps/core.xml"
+        )  # fmt: skip
+        self._recent: dict[tuple[str, bytes], PackedPart] = {}
+        self._core_blob: bytes | None = None
+        saved = io.BytesIO()
+        document.save(saved)
+        self._parts = [
+            PackedPart.pack(name, template.static_parts.get(name, data))
+            for name, data in unpack_parts(saved.getvalue())
+        ]
+
+    def assemble(
+        self, rendered: RenderedParts, timestamp: dt.datetime, *, core_changed: bool = True
+    ) -> bytes:
+        """The package of a rendered record (``core_changed``: the document properties may
+        differ from the previous record's)."""
+        if core_changed or self._core_blob is None:
+            self._core_blob = self._core_part.blob
+        fresh = {
+            **rendered.parts,
+            self._document_part.partname.lstrip("/"): serialize_part_xml(rendered.document),
+            self._core_part.partname.lstrip("/"): self._core_blob,
+        }
+        parts = [self._pack(part.name, fresh[part.name]) if part.name in fresh else part
+                 for part in self._parts]  # fmt: skip
+        return assemble(parts, timestamp)
+
+    def _pack(self, name: str, data: bytes) -> PackedPart:
+        # Core properties and footers often repeat from one record to the next: compress
+        # each distinct version once. The body always differs, so it is not kept.
+        if name == self._document_part.partname.lstrip("/"):
+            return PackedPart.pack(name, data)
+        key = (name, data)
+        packed = self._recent.get(key)
+        if packed is None:
+            if len(self._recent) > 32:
+                self._recent.clear()
+            packed = self._recent[key] = PackedPart.pack(name, data)
+        return packed

@@ -17,19 +17,27 @@ import functools
 import io
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 import jinja2
 from docx.document import Document
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import parse_xml
 from docxtpl import DocxTemplate
+from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 from markupsafe import Markup
 
 from tdkt_docs import vietnamese
 from tdkt_docs.errors import TemplateError
 from tdkt_docs.markup import Run
+from tdkt_docs.ooxml import restore_core_properties_prefix
+
+restore_core_properties_prefix()  # docxtpl imports docxcompose, which rebinds it
 
 FILTERS: dict[str, Callable[..., str]] = {
     "amount_to_words": vietnamese.amount_to_words,
@@ -47,6 +55,7 @@ FILTERS: dict[str, Callable[..., str]] = {
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;", "%": "&#37;"})
 
 
+@functools.lru_cache(maxsize=8192)  # a batch repeats most strings on every row
 def literal(text: str) -> Markup:
     """``text`` as XML character data that no later template step can reinterpret."""
     return Markup(escape(text).translate(_BRACES))
@@ -108,6 +117,10 @@ def environment() -> jinja2.Environment:
     return env
 
 
+_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+# The core properties docxtpl renders as templates (DocxTemplate.render_properties).
+_TEMPLATED_PROPS = ("author", "comments", "identifier", "language", "subject", "title")
+
 _UNDEFINED = re.compile(
     r"'(?:[^']*)' (?:object )?has no attribute '([^']+)'|'([^']+)' is undefined"
 )
@@ -139,3 +152,311 @@ def render_template(
         raise TemplateError(f"cannot render: {exc}", template=label) from exc
     document: Document = docx_template.docx
     return document
+
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W_TBL = f"{{{_W_NS}}}tbl"
+_W_GRID = f"{{{_W_NS}}}tblGrid"
+_W_GRID_COL = f"{{{_W_NS}}}gridCol"
+_W_TR = f"{{{_W_NS}}}tr"
+_W_TC = f"{{{_W_NS}}}tc"
+_W_VAL = f"{{{_W_NS}}}val"
+_W_SPAN_PATH = f"{_W_TC}/{{{_W_NS}}}tcPr/{{{_W_NS}}}gridSpan"
+# The body's start tag as docxtpl serialises it: only namespace declarations, which the
+# document element already makes.
+_BODY_START = re.compile(r'<w:body(?:\s+xmlns(?::[\w.-]+)?="[^"]*")*\s*>')
+
+
+def _table_needs_fixing(table: Any) -> bool:
+    """Whether ``DocxTemplate.fix_tables`` would change this table: a row with more cells
+    than grid columns, or fewer (spans counted) than there are columns."""
+    grid = table.find(_W_GRID)
+    columns = len(grid.findall(_W_GRID_COL)) if grid is not None else 0
+    widest = 0
+    for row in table.iter(_W_TR):
+        cells = len(row.findall(_W_TC))
+        if cells > columns:
+            return True
+        spans = sum(int(span.get(_W_VAL)) - 1 for span in row.iterfind(_W_SPAN_PATH))
+        widest = max(widest, cells + spans)
+    return widest < columns
+
+
+@dataclass(frozen=True)
+class RenderedParts:
+    """One record rendered: the ``w:document`` element, and other parts by name."""
+
+    document: Any
+    parts: dict[str, bytes]
+
+
+def _is_static(patched_xml: str) -> bool:
+    return not any(tag in patched_xml for tag in ("{{", "{%", "{#"))
+
+
+class PreparedTemplate:
+    """A DOCX template prepared once and rendered for many records (batches).
+
+    ``DocxTemplate.render`` re-reads the package, re-patches its XML and re-compiles it
+    with Jinja for every record. Here that happens once: each record only runs the compiled
+    templates and docxtpl's post-processing, on one python-docx document kept for the
+    purpose, whose body and templated parts are replaced per record. The result equals
+    ``render_template`` (tests/test_batch_fast_path.py compares them). Not thread-safe:
+    keep one per thread or process.
+    """
+
+    def __init__(self, template: Path | bytes, *, name: str | None = None) -> None:
+        self.label = name or (template.name if isinstance(template, Path) else "template")
+        try:
+            data = template if isinstance(template, bytes) else template.read_bytes()
+        except OSError as exc:
+            raise TemplateError(
+                f"cannot read the template: {exc.strerror}", template=self.label
+            ) from exc
+        self._env = environment()
+        self.names: frozenset[str] = frozenset()
+        """The top-level names the template uses (for a mail merge: the columns)."""
+        self.row_columns: frozenset[str] = frozenset()
+        """The columns it uses as ``row.COLUMN``."""
+        try:
+            self._docx_template = DocxTemplate(io.BytesIO(data))
+            self._docx_template.render_init()
+        except Exception as exc:  # a broken package: python-docx raises many kinds
+            raise TemplateError(
+                f"not a readable DOCX template ({exc})", template=self.label
+            ) from exc
+        tpl = self._docx_template
+        self.document: Document = tpl.docx
+        self.static_parts: dict[str, bytes] = {}
+        self._serialised: dict[bytes, bytes] = {}
+        """Parts docxtpl rewrites although they hold no tags: the same bytes every time."""
+        self._body = self._compile(tpl.patch_xml(tpl.get_xml()))
+        # Headers and footers: (relationship id, compiled template or None when static).
+        self._headers_footers: list[tuple[str, str, jinja2.Template]] = []
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            for rel_key, part in tpl.get_headers_footers(uri):
+                xml = tpl.get_part_xml(part)
+                encoding = tpl.get_headers_footers_encoding(xml)
+                patched = tpl.patch_xml(xml)
+                if _is_static(patched):
+                    # Rendered once: its output is the same for every record.
+                    self.static_parts[part.partname.lstrip("/")] = serialize_part_xml(
+                        parse_xml(self._run(self._compile(patched), {}).encode(encoding))
+                    )
+                else:
+                    self._headers_footers.append((rel_key, encoding, self._compile(patched)))
+        self._footnotes: list[tuple[Any, jinja2.Template]] = []
+        for part in self.document.part.package.parts:
+            if part.content_type == _FOOTNOTES:
+                blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+                patched = tpl.patch_xml(blob)
+                if _is_static(patched):
+                    rendered = self._run(self._compile(patched), {}).encode("utf-8")
+                    self.static_parts[part.partname.lstrip("/")] = rendered
+                else:
+                    self._footnotes.append((part, self._compile(patched)))
+        core = self.document.core_properties
+        self._properties: dict[str, str | jinja2.Template] = {}
+        for prop in _TEMPLATED_PROPS:
+            initial = getattr(core, prop) or ""
+            static = _is_static(initial)
+            self._properties[prop] = initial if static else self._env.from_string(initial)
+            if static:
+                setattr(core, prop, initial)  # as docxtpl does, once for every record
+        self.templated_properties = any(not isinstance(v, str) for v in self._properties.values())
+        """Whether a record can change the document properties."""
+        whole = etree.tostring(self.document.element, encoding="unicode")
+        head_end = whole.index("<w:body")
+        tail_start = whole.rindex("</w:body>") + len("</w:body>")
+        self._document_head = whole[:head_end]
+        self._document_tail = whole[tail_start:]
+
+    def _compile(self, patched_xml: str) -> jinja2.Template:
+        # The same line splitting as DocxTemplate.render_xml_part, so error lines match.
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched_xml)
+        try:
+            ast = self._env.parse(source)
+            template = self._env.from_string(ast)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(
+                f"template syntax error at line {exc.lineno}: {exc.message}", template=self.label
+            ) from exc
+        self.names |= meta.find_undeclared_variables(ast)
+        self.row_columns |= _row_columns(ast)
+        return template
+
+    def _run(self, template: jinja2.Template, context: Mapping[str, Any]) -> str:
+        try:
+            xml = template.render(context)
+        except jinja2.UndefinedError as exc:
+            match = _UNDEFINED.search(str(exc))
+            field = (match.group(1) or match.group(2)) if match else None
+            raise TemplateError(
+                f"the template uses the field {field!r}, which the data does not provide ({exc})",
+                template=self.label,
+                field=field,
+            ) from exc
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"cannot render: {exc}", template=self.label) from exc
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = (
+            xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+        )
+        if not any(char in xml for char in "\t\n\a\f"):
+            return xml  # resolve_listing only rewrites these characters: skip its regexes
+        result: str = self._docx_template.resolve_listing(xml)
+        return result
+
+    def check(self, context: Mapping[str, Any]) -> None:
+        """Run every template of the package on ``context`` without keeping the result, so a
+        record that cannot be rendered is found before anything is written."""
+        prepared = prepare(context)
+        for template in (self._body, *(t for _, _, t in self._headers_footers)):
+            self._run(template, prepared)
+
+    def render(self, context: Mapping[str, Any], *, in_place: bool = False) -> RenderedParts:
+        """Render one record.
+
+        The body comes back as a new ``w:document`` element parsed from the rendered XML,
+        or, with ``in_place`` (needed to add sections or parts with python-docx), in
+        :attr:`document` itself, exactly as docxtpl does it. The fast way is taken only when
+        it gives the same tree: docxtpl's table repair and drawing renumbering have nothing
+        to do, and the XML is well formed.
+        """
+        tpl = self._docx_template
+        prepared = prepare(context)
+        tpl.current_rendering_part = self.document.part
+        body_xml = self._run(self._body, prepared)
+        root = None if in_place else self._parse_document(body_xml)
+        if root is None:
+            tree = tpl.fix_tables(body_xml)
+            tpl.docx_ids_index = 1000
+            tpl.fix_docpr_ids(tree)
+            tpl.map_tree(tree)
+            del tree  # later lookups must see the body as python-docx elements
+            root = self.document.element
+        changed: dict[str, bytes] = {}
+        for rel_key, encoding, template in self._headers_footers:
+            part = self.document.part.rels[rel_key].target_part
+            tpl.current_rendering_part = part
+            xml = self._run(template, prepared).encode(encoding)
+            serialised = self._serialised.get(xml)
+            if serialised is None:
+                # A footer is usually the same for every row: re-serialise it only on change.
+                if len(self._serialised) > 32:
+                    self._serialised.clear()
+                serialised = self._serialised[xml] = serialize_part_xml(parse_xml(xml))
+            changed[part.partname.lstrip("/")] = serialised
+        for part, template in self._footnotes:
+            changed[part.partname.lstrip("/")] = self._run(template, prepared).encode("utf-8")
+        core = self.document.core_properties
+        for prop, value in self._properties.items():
+            if not isinstance(value, str):
+                setattr(core, prop, value.render(prepared))
+        return RenderedParts(root, changed)
+
+    def _parse_document(self, body_xml: str) -> Any:
+        """The whole ``w:document`` with this body, or ``None`` when only docxtpl's own way
+        gives the right tree."""
+        if "docPr" in body_xml:
+            return None  # drawings: docxtpl renumbers their ids
+        start = _BODY_START.match(body_xml)
+        if start is None:
+            return None
+        try:
+            root = parse_xml(
+                self._document_head + "<w:body>" + body_xml[start.end() :] + self._document_tail
+            )
+        except etree.XMLSyntaxError:
+            return None  # docxtpl parses in recovery mode: let it
+        if any(_table_needs_fixing(table) for table in root.iter(_W_TBL)):
+            return None
+        return root
+
+
+# --- Text fields of a batch base ----------------------------------------------------------
+
+
+class RowValues:
+    """One data row as templates see it: ``row.COLUMN`` or ``row["Tên cột"]``.
+
+    Deliberately not a dict: ``row.items`` or ``row.values`` must mean the columns named
+    so, never dict methods (Jinja tries attributes before items).
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self._values = dict(values)
+
+    def __getitem__(self, column: str) -> Any:
+        return self._values[column]
+
+    def __contains__(self, column: object) -> bool:
+        return column in self._values
+
+    def __repr__(self) -> str:
+        return f"RowValues({self._values!r})"
+
+
+def _text_environment() -> SandboxedEnvironment:
+    # Plain text out: the document template escapes every value later, once.
+    env = SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def has_placeholders(text: str) -> bool:
+    """True when ``text`` holds template tags (``{{ … }}``, ``{% … %}``, ``{# … #}``)."""
+    return not _is_static(text)
+
+
+def _row_columns(ast: jinja2.nodes.Template) -> set[str]:
+    columns = set()
+    for node in ast.find_all((jinja2.nodes.Getattr, jinja2.nodes.Getitem)):
+        if isinstance(node, jinja2.nodes.Getattr):
+            if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "row":
+                columns.add(node.attr)
+        elif (
+            isinstance(node, jinja2.nodes.Getitem)
+            and isinstance(node.node, jinja2.nodes.Name)
+            and node.node.name == "row"
+            and isinstance(node.arg, jinja2.nodes.Const)
+            and isinstance(node.arg.value, str)
+        ):
+            columns.add(node.arg.value)
+    return columns
+
+
+class TextTemplate:
+    """A string field of a batch base, such as ``"Kính gửi {{ row.recipient }}"``.
+
+    The row's values are inserted as text: what they contain is never run as template code.
+    """
+
+    _environment: SandboxedEnvironment | None = None
+
+    def __init__(self, source: str) -> None:
+        if TextTemplate._environment is None:
+            TextTemplate._environment = _text_environment()
+        env = TextTemplate._environment
+        try:
+            ast = env.parse(source)
+            self._template = env.from_string(ast)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"template syntax error: {exc.message}") from exc
+        self.columns = frozenset(_row_columns(ast))
+        """The columns the field takes from each row."""
+        self.unknown_names = frozenset(meta.find_undeclared_variables(ast) - {"row"})
+        """Names other than ``row`` (a likely mistake: ``{{ recipient }}`` for
+        ``{{ row.recipient }}``)."""
+
+    def render(self, row: Mapping[str, Any]) -> str:
+        try:
+            return self._template.render(row=RowValues(row))
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(str(exc)) from exc
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"cannot fill in: {exc}") from exc

@@ -8,6 +8,7 @@ turned into line and page breaks by the template engine.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -36,6 +37,8 @@ def find_forbidden(text: str) -> str | None:
     return None
 
 
+# Cached: a batch of letters repeats the same agency, signer and paragraph lines each row.
+@functools.lru_cache(maxsize=8192)
 def refuse_legacy_encoding(text: str) -> None:
     """Raise ``ValueError`` when ``text`` was typed in a legacy font encoding (TCVN3 for
     .VnTime, VNI for VNI-Times): it would print as gibberish in Times New Roman."""
@@ -54,6 +57,7 @@ def refuse_legacy_encoding(text: str) -> None:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def clean_line(text: str) -> str:
     """NFC-normalise a single-line value and collapse every run of whitespace to one space.
 

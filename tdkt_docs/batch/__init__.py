@@ -1,0 +1,17 @@
+"""Batch letters and mail merge: one document per row of data (``tdkt-docs batch``).
+
+>>> from tdkt_docs.batch import render_batch
+>>> result = render_batch("don_doc.yaml", "missing.csv", "out")  # doctest: +SKIP
+>>> len(result.written)  # doctest: +SKIP
+11
+"""
+
+from tdkt_docs.batch.engine import (
+    BatchInterruptedError,
+    BatchResult,
+    RowOutcome,
+    render_batch,
+)
+from tdkt_docs.batch.names import DEFAULT_PATTERN
+
+__all__ = ["DEFAULT_PATTERN", "BatchInterruptedError", "BatchResult", "RowOutcome", "render_batch"]

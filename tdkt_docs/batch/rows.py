@@ -1,0 +1,239 @@
+"""The data of a batch: one row per document, from CSV, XLSX, YAML or JSON.
+
+Every row keeps the number a person sees for it (the spreadsheet row, the CSV line, the
+list item), so an error can point at it. Text is NFC; a CSV is read as UTF-8 (with or
+without BOM), comma-, semicolon- or tab-separated, as Excel writes it. Blank rows are
+skipped. Values are never interpreted: a cell holding ``{{ 7*7 }}`` is that text.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import warnings
+import zipfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import openpyxl  # type: ignore[import-untyped, unused-ignore]
+
+from tdkt_docs.errors import DataError, Problem
+from tdkt_docs.loader import read_data
+from tdkt_docs.text import nfc
+
+MAX_DATA_BYTES = 100 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
+DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".yaml", ".yml", ".json")
+
+Value = str | int | float | dt.date
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of data: its values by column, and where it is (``row 7`` / ``item 3``)."""
+
+    number: int
+    values: Mapping[str, Value]
+    unit: str = "row"
+
+    @property
+    def label(self) -> str:
+        return f"{self.unit} {self.number}"
+
+
+@dataclass(frozen=True)
+class Table:
+    """All rows of a data file, with its column names in order."""
+
+    source: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+
+def _value(raw: object) -> Value:
+    if raw is None:
+        return ""
+    if isinstance(raw, bool):
+        return str(raw).upper()
+    if isinstance(raw, float) and math.isfinite(raw) and raw.is_integer():
+        return int(raw)  # Excel stores every number as a float: 15.0 is 15
+    if isinstance(raw, dt.datetime):
+        return raw.date() if raw.time() == dt.time() else nfc(raw.isoformat(sep=" "))
+    if isinstance(raw, dt.date | int | float):
+        return raw
+    if isinstance(raw, dt.time):
+        return raw.strftime("%H:%M")
+    return nfc(str(raw))
+
+
+def _is_blank(value: Value) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _header(source: str, cells: Iterable[object], line: int) -> tuple[str, ...]:
+    names: list[str] = []
+    seen: set[str] = set()
+    problems: list[Problem] = []
+    for position, raw in enumerate(cells, start=1):
+        name = " ".join(nfc(str(raw)).split()) if raw is not None else ""
+        if name and name.casefold() in seen:
+            problems.append(Problem(source, f"row {line}", f"the column {name!r} appears twice"))
+        seen.add(name.casefold())
+        names.append(name or f"#{position}")
+    if problems:
+        raise DataError(problems)
+    return tuple(names)
+
+
+def _table(source: str, lines: list[tuple[int, list[object]]], unit: str = "row") -> Table:
+    """Header = the first non-blank line; then one :class:`Row` per non-blank line."""
+    filled = [(n, cells) for n, cells in lines if any(not _is_blank(_value(c)) for c in cells)]
+    if not filled:
+        raise DataError.single(source, "", "holds no rows: expected a header line, then data")
+    header_line, header_cells = filled[0]
+    columns = _header(source, header_cells, header_line)
+    rows = []
+    for number, cells in filled[1:]:
+        extra = [c for c in cells[len(columns) :] if not _is_blank(_value(c))]
+        if extra:
+            raise DataError.single(
+                source, f"row {number}", f"has {len(cells)} cells but the header names "
+                f"{len(columns)} columns; put a header over every filled column",
+            )  # fmt: skip
+        values = {name: _value(cell) for name, cell in zip(columns, cells, strict=False)}
+        for name in columns[len(cells) :]:
+            values[name] = ""
+        rows.append(Row(number, values, unit))
+    if not rows:
+        raise DataError.single(source, "", "has a header line but no data rows")
+    return Table(source, columns, tuple(rows))
+
+
+def _read_csv(path: Path) -> Table:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError.single(
+            path, "", f"expected UTF-8 text ({exc.reason} at byte {exc.start}); in Excel "
+            "choose Save As → CSV UTF-8 (Comma delimited)",
+        ) from exc  # fmt: skip
+    first_line = text.split("\n", 1)[0]
+    try:
+        dialect: Any = csv.Sniffer().sniff(first_line, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter)
+    try:
+        lines = [(reader.line_num, list(cells)) for cells in reader]
+    except csv.Error as exc:
+        raise DataError.single(path, f"row {reader.line_num}", f"not valid CSV: {exc}") from exc
+    # A quoted cell may span lines: number rows as a spreadsheet would (header = row 1).
+    numbered: list[tuple[int, list[object]]] = [
+        (index, list(cells)) for index, (_, cells) in enumerate(lines, 1)
+    ]
+    return _table(str(path), numbered)
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> Table:
+    try:
+        with zipfile.ZipFile(path) as package:
+            unzipped = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise DataError.single(path, "", f"is not a readable .xlsx file ({exc})") from exc
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise DataError.single(
+            path, "", f"unpacks to {unzipped} bytes; at most {MAX_UNZIPPED_BYTES}"
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl's notes on dropped extensions
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # a damaged file can make the parser raise anything
+        raise DataError.single(
+            path, "", f"cannot be opened as an Excel workbook ({type(exc).__name__}: {exc})"
+        ) from exc
+    try:
+        if sheet is None:
+            worksheet = workbook.worksheets[0]
+        elif sheet in workbook.sheetnames:
+            worksheet = workbook[sheet]
+        else:
+            names = ", ".join(repr(n) for n in workbook.sheetnames)
+            raise DataError.single(path, "--sheet", f"no sheet {sheet!r}; the sheets are {names}")
+        lines = [
+            (number, list(values))
+            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
+        ]
+        source = f"{path} (sheet {worksheet.title!r})"
+    finally:
+        workbook.close()
+    return _table(source, lines)
+
+
+def _read_list(path: Path) -> Table:
+    data = read_data(path)
+    if isinstance(data, Mapping) and isinstance(data.get("rows"), list):
+        data = data["rows"]  # a file may wrap its list in "rows:"
+    return rows_from_records(data, str(path))
+
+
+def rows_from_records(records: object, source: str = "rows") -> Table:
+    """Rows given as a list of mappings (a YAML/JSON list, or Python data)."""
+    if not isinstance(records, list | tuple) or not records:
+        raise DataError.single(source, "", "expected a non-empty list of rows (mappings)")
+    columns: dict[str, None] = {}
+    rows = []
+    problems = []
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, Mapping):
+            problems.append(
+                Problem(
+                    source, f"item {number}", f"expected a mapping, got {type(record).__name__}"
+                )
+            )
+            continue
+        values: dict[str, Value] = {}
+        for key, raw in record.items():
+            if isinstance(raw, Mapping | list | tuple):
+                problems.append(
+                    Problem(source, f"item {number}", f"{key!r}: expected a single value")
+                )
+                continue
+            name = nfc(str(key))
+            columns.setdefault(name)
+            values[name] = _value(raw)
+        rows.append(Row(number, values, "item"))
+    if problems:
+        raise DataError(problems)
+    names = tuple(columns)
+    full = tuple(Row(r.number, {c: r.values.get(c, "") for c in names}, r.unit) for r in rows)
+    return Table(source, names, full)
+
+
+def read_rows(path: str | Path, *, sheet: str | None = None) -> Table:
+    """Read a data file: ``.csv``, ``.xlsx`` (the first sheet, or ``sheet``), or a YAML/JSON
+    list of mappings."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in DATA_SUFFIXES:
+        raise DataError.single(
+            path, "", f"unknown data file type {suffix or '(none)'}; expected one of "
+            + ", ".join(DATA_SUFFIXES),
+        )  # fmt: skip
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise DataError.single(path, "", f"cannot read the file: {exc.strerror}") from exc
+    if size > MAX_DATA_BYTES:
+        raise DataError.single(path, "", f"the file is {size} bytes; at most {MAX_DATA_BYTES}")
+    if sheet is not None and suffix not in {".xlsx", ".xlsm"}:
+        raise DataError.single(path, "--sheet", "a sheet can only be chosen in an .xlsx file")
+    if suffix == ".csv":
+        return _read_csv(path)
+    if suffix in {".xlsx", ".xlsm"}:
+        return _read_xlsx(path, sheet)
+    return _read_list(path)
