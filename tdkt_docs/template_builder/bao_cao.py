@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from tdkt_docs.docx_package import to_bytes
 from tdkt_docs.profile import Profile
-from tdkt_docs.template_builder.base import TEMPLATE_TIMESTAMP, new_document
+from tdkt_docs.template_builder.base import (
+    TEMPLATE_TIMESTAMP,
+    drop_unused_role_styles,
+    new_document,
+)
 from tdkt_docs.template_builder.blocks import (
     header_table,
     kinh_gui,
@@ -18,6 +22,12 @@ from tdkt_docs.template_builder.blocks import (
     signature_table,
     tag,
 )
+
+APPENDIX_ROLES = (
+    "table_unit", "table_header", "table_cell", "appendix_label", "appendix_title",
+    "appendix_reference", "appendix_rule", "filler", "body",
+)  # fmt: skip
+"""Roles of the paragraphs that tdkt_docs.appendices adds to a rendered report."""
 
 
 def build_bao_cao(profile: Profile) -> bytes:
@@ -45,4 +55,6 @@ def build_bao_cao(profile: Profile) -> bytes:
     tag(document, "endfor")
     signature_table(document, profile)
     page_furniture(document)
+    # Tables and appendices are added after rendering (tdkt_docs.appendices).
+    drop_unused_role_styles(document, keep=APPENDIX_ROLES)
     return to_bytes(document, TEMPLATE_TIMESTAMP)

@@ -152,6 +152,28 @@ def new_document(profile: Profile) -> Document:
     return document
 
 
+def drop_unused_role_styles(document: Document, keep: tuple[str, ...] = ()) -> None:
+    """Remove the role styles that no paragraph of the template uses, except the roles in
+    ``keep`` (used by paragraphs the renderer adds later). A lean template is quicker to
+    copy and shows its user only the styles that matter."""
+    parts = [document.element]
+    for section in document.sections:
+        for part in (section.header, section.first_page_header, section.footer,
+                     section.first_page_footer):  # fmt: skip
+            if not part.is_linked_to_previous:
+                parts.append(part._element)
+    used = {
+        style.get(qn("w:val"))
+        for element in parts
+        for style in element.iter(qn("w:pStyle"), qn("w:rStyle"), qn("w:tblStyle"))
+    }
+    used |= {ROLES[role].style_id for role in keep}
+    role_ids = {role.style_id for role in ROLES.values()}
+    for style in list(document.styles):
+        if style.style_id in role_ids and style.style_id not in used:
+            style.element.getparent().remove(style.element)
+
+
 def _clean_settings(document: Document) -> None:
     """Drop what the default template inherited from its author's machine: revision ids, a
     preview picture, theme and maths fonts (Cambria Math); use Word 2013+ layout rules."""

@@ -14,7 +14,11 @@ from __future__ import annotations
 
 from tdkt_docs.docx_package import to_bytes
 from tdkt_docs.profile import Profile
-from tdkt_docs.template_builder.base import TEMPLATE_TIMESTAMP, new_document
+from tdkt_docs.template_builder.base import (
+    TEMPLATE_TIMESTAMP,
+    drop_unused_role_styles,
+    new_document,
+)
 from tdkt_docs.template_builder.blocks import (
     header_table,
     kinh_gui,
@@ -34,4 +38,5 @@ def build_cong_van(profile: Profile) -> bytes:
     tag(document, "endfor")
     signature_table(document, profile)
     page_furniture(document)
+    drop_unused_role_styles(document)
     return to_bytes(document, TEMPLATE_TIMESTAMP)
