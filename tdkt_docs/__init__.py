@@ -5,6 +5,7 @@
 >>> tdkt_docs.render(document, "cv.docx")  # doctest: +SKIP
 """
 
+from tdkt_docs.batch import BatchInterruptedError, BatchResult, RowOutcome, render_batch
 from tdkt_docs.checker import Finding, UnreadableDocumentError, check
 from tdkt_docs.errors import (
     DataError,
@@ -37,6 +38,8 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Agency",
+    "BatchInterruptedError",
+    "BatchResult",
     "DataError",
     "Dispatch",
     "Document",
@@ -51,6 +54,7 @@ __all__ = [
     "Profile",
     "ProfileError",
     "Report",
+    "RowOutcome",
     "Signer",
     "TdktError",
     "TemplateError",
@@ -69,6 +73,7 @@ __all__ = [
     "number_to_words",
     "ordinal_words",
     "render",
+    "render_batch",
     "render_bytes",
     "roman",
     "validate",

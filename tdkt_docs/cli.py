@@ -508,6 +508,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         return 1
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return 130
     except DataError as exc:
         for problem in exc.problems:
             click.echo(f"error: {problem}", err=True)

@@ -334,6 +334,9 @@ class PreparedTemplate:
             tpl.fix_docpr_ids(tree)
             tpl.map_tree(tree)
             del tree  # later lookups must see the body as python-docx elements
+            # python-docx caches its view of the body: drop it, or add_table() would add
+            # to the previous record's body.
+            self.document._Document__body = None  # type: ignore[attr-defined]
             root = self.document.element
         changed: dict[str, bytes] = {}
         for rel_key, encoding, template in self._headers_footers:

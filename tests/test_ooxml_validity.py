@@ -80,3 +80,32 @@ def test_template_is_valid_ooxml(template: Path) -> None:
         check=False,
     )
     assert json.loads(result.stdout)["ok"], result.stdout
+
+
+def _validate(path: Path) -> None:
+    result = subprocess.run(
+        [_validator(), str(path), "--officeVersion", "Office2010"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    report = json.loads(result.stdout)
+    assert report["ok"], json.dumps(report["errors"], ensure_ascii=False, indent=1)
+
+
+def test_batch_letters_and_their_merge_are_valid_ooxml(tmp_path: Path) -> None:
+    """The fast path's packages (assembled zip, copied parts) and docxcompose's merge."""
+    validator = _validator()  # skip early when it is missing
+    assert validator
+    from tdkt_docs.batch import render_batch
+
+    result = render_batch(
+        EXAMPLES / "reminders" / "don_doc.yaml",
+        EXAMPLES / "reminders" / "don_vi_chua_gui.csv",
+        tmp_path / "out",
+        merge=tmp_path / "tat-ca.docx",
+    )
+    _validate(result.written[0])
+    assert result.merged is not None
+    _validate(result.merged)

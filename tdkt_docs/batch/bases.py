@@ -37,6 +37,8 @@ from tdkt_docs.text import find_forbidden, refuse_legacy_encoding
 DOCX_BASE_TIMESTAMP = dt.datetime(2020, 1, 1)
 """Zip dates of a mail merge when neither the template nor the caller gives one."""
 
+_BLANK = object()
+
 SLUG_COLUMNS = ("recipient", "name", "kinh_gui", "ten_don_vi", "Tên đơn vị", "Kính gửi")
 
 
@@ -149,11 +151,20 @@ class DocumentBase:
             if text.strip():
                 parent[last] = text
             elif isinstance(parent, list) and isinstance(last, int):
-                del parent[last]  # a blank optional line, e.g. a second recipient left empty
+                parent[last] = _BLANK  # decided below, once the whole list is filled
             else:
                 parent[last] = None
         if problems:
             raise RowError(problems)
+        for path in copied:
+            container = filled
+            for key in path:
+                container = container[key]
+            if isinstance(container, list) and _BLANK in container:
+                kept = [item for item in container if item is not _BLANK]
+                # A blank optional line (a second recipient left empty) is dropped; a list
+                # left with nothing keeps one "" so the message says what is empty.
+                container[:] = kept or [""]
         result: dict[str, Any] = filled
         return result
 
@@ -164,7 +175,10 @@ class DocumentBase:
             return validate(filled, self.source)
         except DataError as exc:
             problems = []
+            items_reported = {p.field.split("[")[0] for p in exc.problems if "[" in p.field}
             for problem in exc.problems:
+                if problem.field in items_reported and "at least" in problem.message:
+                    continue  # the bad item is reported; its list being short follows
                 columns = self._columns_for(problem.field)
                 if not columns:
                     # Not filled from the data: the base itself is wrong, for every row.

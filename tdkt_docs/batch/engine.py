@@ -21,6 +21,7 @@ staging folder that the next run removes.
 from __future__ import annotations
 
 import concurrent.futures as futures
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -46,6 +47,7 @@ MANIFEST_NAME = "manifest.csv"
 DEFAULT_CHUNK_SIZE = 25
 STAGING_PREFIX = ".tdkt-batch-"
 STALE_SECONDS = 60
+STOP_TIMEOUT_SECONDS = 60
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(phase, done, total)``; phase is ``check``, ``render`` or ``merge``."""
@@ -80,15 +82,24 @@ class BatchResult:
 
 
 class BatchInterruptedError(TdktError):
-    """The batch was stopped (Ctrl-C) before it finished: nothing was written, and running
-    it again does the whole batch."""
+    """The batch was stopped (Ctrl-C or SIGTERM). Before the commit nothing is written;
+    during it, ``written`` documents are in place, each complete. Running the batch again
+    (with ``overwrite=True`` in the second case) does the rest."""
 
-    def __init__(self, out_dir: Path, rows: int) -> None:
+    def __init__(self, out_dir: Path, rows: int, written: int = 0) -> None:
         self.out_dir = out_dir
-        super().__init__(
-            f"interrupted: none of the {rows} documents was written to {out_dir}; "
-            "run the same command again to make them"
-        )
+        self.written = written
+        if written:
+            message = (
+                f"interrupted while moving the documents into place: {written} of {rows} "
+                f"are in {out_dir}, each complete; run again with --force to finish"
+            )
+        else:
+            message = (
+                f"interrupted: none of the {rows} documents was written to {out_dir}; "
+                "run the same command again to make them"
+            )
+        super().__init__(message)
 
 
 # --- Work done in a worker (or in this process when there is no executor) ------------------
@@ -200,8 +211,10 @@ def _run_chunks(
                 send()
                 yield start, results
     finally:
-        for future in pending:
-            future.cancel()
+        # Stopped early (Ctrl-C, an error): chunks already running may still write into
+        # the staging folder, so wait for them before it is removed.
+        running = [future for future in pending if not future.cancel()]
+        futures.wait(running, timeout=STOP_TIMEOUT_SECONDS)
 
 
 def _read_table(rows: str | Path | Sequence[Mapping[str, Any]] | Table, sheet: str | None) -> Table:
@@ -226,13 +239,28 @@ def _missing_columns(spec: BaseSpec, base: Base, table: Table) -> list[Problem]:
     ]
 
 
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, under another user
+    return True
+
+
 def _clean_stale(out_dir: Path) -> None:
-    """Remove what a killed run left: temporary files and staging folders."""
+    """Remove what a killed run left: its staging folder (its process is gone) and
+    temporary files older than a minute."""
     now = time.time()
-    for path in [*out_dir.glob(f".*{TEMP_SUFFIX}"), *out_dir.glob(f"{STAGING_PREFIX}*")]:
+    for folder in out_dir.glob(f"{STAGING_PREFIX}*"):
+        owner = folder.name.removeprefix(STAGING_PREFIX).split("-", 1)[0]
+        if owner.isdigit() and int(owner) != os.getpid() and not _process_alive(int(owner)):
+            shutil.rmtree(folder, ignore_errors=True)
+    for path in out_dir.glob(f".*{TEMP_SUFFIX}"):
         try:
             if now - path.stat().st_mtime > STALE_SECONDS:
-                shutil.rmtree(path) if path.is_dir() else path.unlink()
+                path.unlink()
         except OSError:
             pass
 
@@ -261,7 +289,8 @@ class _Staging:
 
     def __init__(self, out_dir: Path) -> None:
         try:
-            self.folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+            prefix = f"{STAGING_PREFIX}{os.getpid()}-"  # whose it is, for _clean_stale
+            self.folder = Path(tempfile.mkdtemp(prefix=prefix, dir=out_dir))
         except OSError as exc:
             raise OutputError(f"cannot write here: {exc.strerror}", path=out_dir) from exc
 
@@ -335,12 +364,15 @@ def render_batch(
         )
     report = progress or (lambda phase, done, total: None)
     total = len(table.rows)
+    created = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(f"cannot create the folder: {exc.strerror}", path=out_dir) from exc
     _clean_stale(out_dir)
     staging = _Staging(out_dir)
+    committed = False
+    outcomes: list[RowOutcome] = []
     try:
         results = _render_all(
             spec, key, table, executor, chunk_size, keep_going, staging, local_base, report
@@ -362,21 +394,30 @@ def render_batch(
                     f"already exists{more}; pass overwrite=True (--force) to replace",
                     path=existing[0],
                 )
-        outcomes = _commit(table, results, files, staging, out_dir)
+        committed = True
+        _commit(table, results, files, staging, out_dir, outcomes)
     except KeyboardInterrupt:
-        staging.remove()
-        raise BatchInterruptedError(out_dir, total) from None
+        done = sum(o.status == "written" for o in outcomes)
+        if done:
+            write_atomic(out_dir / MANIFEST_NAME, _manifest_bytes(outcomes), overwrite=True)
+        raise BatchInterruptedError(out_dir, total, done) from None
     finally:
         staging.remove()
+        if created and not committed:
+            with contextlib.suppress(OSError):
+                out_dir.rmdir()  # the folder was made for this batch: leave no trace
     if hasattr(os, "sync"):
         os.sync()  # one flush for the whole batch instead of one per file
     manifest = write_atomic(out_dir / MANIFEST_NAME, _manifest_bytes(outcomes), overwrite=True)
     merged: Path | None = None
-    written = [out_dir / o.file for o in outcomes if o.status == "written" and o.file]
-    if merge_path is not None and written:
+    documents = [out_dir / o.file for o in outcomes if o.status == "written" and o.file]
+    if merge_path is not None and documents:
         from tdkt_docs.batch.merge import merge_documents
 
-        merged = merge_documents(written, merge_path, progress=report)
+        try:
+            merged = merge_documents(documents, merge_path, progress=report)
+        except KeyboardInterrupt:
+            raise BatchInterruptedError(out_dir, total, len(documents)) from None
     return BatchResult(out_dir, tuple(outcomes), manifest, merged, time.perf_counter() - started)
 
 
@@ -455,8 +496,9 @@ def _commit(
     files: Sequence[str | None],
     staging: _Staging,
     out_dir: Path,
-) -> list[RowOutcome]:
-    outcomes = []
+    outcomes: list[RowOutcome],
+) -> None:
+    """Move every staged document to its name, recording each row in ``outcomes``."""
     for index, (row, result, file) in enumerate(zip(table.rows, results, files, strict=True)):
         if file is None or result.slug is None:
             error = "; ".join(f"{p.field}: {p.message}" for p in result.problems) or result.failure
@@ -468,4 +510,3 @@ def _commit(
         except OSError as exc:
             raise OutputError(f"cannot write: {exc.strerror}", path=out_dir / file) from exc
         outcomes.append(RowOutcome(index + 1, row.label, file, "written"))
-    return outcomes

@@ -66,8 +66,8 @@ def safe_file_name(name: str, *, suffix: str = ".docx", ascii_only: bool = False
         name = ascii_fold(name)
     if name.lower().endswith(suffix):
         name = name[: -len(suffix)]
-    stem = _UNSAFE.sub("-", name)
-    stem = " ".join(stem.split())  # tabs and runs of spaces
+    stem = _UNSAFE.sub("-", re.sub(r"[\t\n\r]", " ", name))
+    stem = " ".join(stem.split())  # runs of spaces
     stem = _DOTS.sub(".", stem)  # never "..": no climbing out of the folder
     stem = _DASHES.sub("-", stem).strip(" .-")  # Windows drops trailing dots and spaces
     if stem.split(".")[0].strip().upper() in _WINDOWS_DEVICES:
@@ -94,14 +94,14 @@ class NamePattern:
         except ValueError as exc:
             raise DataError.single("--name", "", f"invalid pattern {pattern!r}: {exc}") from exc
         for literal, field, spec, conversion in parsed:
+            if field == "":
+                raise DataError.single("--name", "", "empty {} in the pattern: name a field")
             if field is not None and field not in known:
                 columns_text = ", ".join(sorted(known))
                 raise DataError.single(
                     "--name", "", f"the pattern {pattern!r} names {{{field}}}, which is not "
                     f"one of {columns_text}",
                 )  # fmt: skip
-            if field == "":
-                raise DataError.single("--name", "", "empty {} in the pattern: name a field")
             self._parts.append((literal, field, spec or "", conversion))
         if not any(field for _, field, _, _ in self._parts):
             raise DataError.single(
