@@ -316,9 +316,7 @@ def test_mail_merge_with_a_docx_template(tmp_path: Path) -> None:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(["so", "ho_ten", "Chức vụ", "ngay", "so_tien"])
-    sheet.append(
-        [1, "Nguyễn Văn A & <B>", "Chủ tịch", __import__("datetime").datetime(2023, 10, 5), 1500000]
-    )
+    sheet.append([1, "Nguyễn Văn A & <B>", "Chủ tịch", dt.datetime(2023, 10, 5), 1500000])
     sheet.append([2, "{{ 7*7 }}", "Phó Chủ tịch", "sáng thứ Hai", 0])
     data = tmp_path / "moi.xlsx"
     workbook.save(str(data))
