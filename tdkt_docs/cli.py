@@ -90,7 +90,8 @@ def render_command(
 )
 @_debug_option
 def demo_command(out_dir: Path, debug: bool) -> None:
-    """Render every bundled example into DIR (default ./tdkt-demo), replacing earlier demo files."""
+    """Render every bundled example into DIR (default ./tdkt-demo), replacing earlier demo files:
+    the công văn, the báo cáo, and a batch of reminder letters with their printable merge."""
     out_dir.mkdir(parents=True, exist_ok=True)
     console = Console(stderr=True)
     written = 0
@@ -103,6 +104,19 @@ def demo_command(out_dir: Path, debug: bool) -> None:
         path = render(example, out_dir / f"{example.stem}.docx", overwrite=True)
         click.echo(str(path))
         written += 1
+    from tdkt_docs.batch import render_batch
+
+    reminders = examples_dir() / "reminders"
+    batch = render_batch(
+        reminders / "don_doc.yaml",
+        reminders / "don_vi_chua_gui.csv",
+        out_dir / "don-doc",
+        merge=out_dir / "don-doc" / "tat-ca-de-in.docx",
+        overwrite=True,
+    )
+    click.echo(str(batch.out_dir))
+    click.echo(str(batch.merged))
+    written += len(batch.written)
     console.print(f"[green]{written} document(s) written to {out_dir}[/green]")
 
 

@@ -14,6 +14,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 
 from tdkt_docs.metrics import text_width_mm
+from tdkt_docs.models import Dispatch
 from tdkt_docs.profile import Profile
 from tdkt_docs.roles import ROLES
 
@@ -185,3 +186,62 @@ def apply_to_body(body: BaseOxmlElement, profile: Profile) -> None:
     if body_paragraphs:
         # The last paragraph stays on the page of the signature block.
         keep_with_next(body_paragraphs[-1])
+
+
+# --- The same lengths on a rendered body given as text ---------------------------------
+# A batch renders thousands of công văn. Parsing each body only to set five indents costs
+# more than the rest of the work, so for a công văn from the bundled template the same
+# elements are written into the text. Every paragraph the template gives these roles holds
+# only its style in w:pPr, so the indent (and keepNext) go right after it, which is their
+# schema position; tests/test_batch_fast_path.py holds both ways to the same XML.
+
+
+def _ind(left_mm: float, right_mm: float | None = None) -> str:
+    right = f' w:right="{Mm(right_mm).twips}"' if right_mm is not None else ""
+    return f'<w:ind w:left="{Mm(left_mm).twips}"{right}/>'
+
+
+def _centred_ind(width_mm: float, room_mm: float) -> str:
+    side = max(0.0, (room_mm - width_mm) / 2)
+    return _ind(side, side)
+
+
+def _marker(role: str) -> str:
+    return f'<w:pStyle w:val="{ROLES[role].style_id}"/></w:pPr>'
+
+
+def apply_to_dispatch_text(body: str, dispatch: Dispatch, profile: Profile) -> str | None:
+    """:func:`apply` on the rendered body of a công văn, as text; ``None`` when the text is
+    not laid out as the bundled template lays it out (the caller then parses it)."""
+    header_room = profile.header_columns_mm[0] - 2 * profile.cell_margin_mm
+    edits: list[tuple[str, int, str]] = [
+        ("agency_rule", 1, _centred_ind(agency_rule_mm(dispatch.agency.name, profile), header_room))
+    ]
+    for role, text in (("secrecy", dispatch.secrecy), ("urgency", dispatch.urgency)):
+        if text:
+            width = profile.stamp_widths_mm.get(text) or (
+                text_width_mm(text, profile.size("stamp"), bold=True) + 8
+            )
+            edits.append((role, 1, _centred_ind(width, header_room)))
+    recipients = dispatch.recipients
+    single = len(recipients) == 1
+    lines = (
+        [recipients[0]]
+        if single
+        else [f"- {r}{'.' if i == len(recipients) - 1 else ';'}" for i, r in enumerate(recipients)]
+    )
+    indent = kinh_gui_indent_mm(lines, single, profile)
+    edits.append(("kinh_gui", 1, _ind(indent)))
+    if not single:
+        label_width = text_width_mm("Kính gửi:", profile.size("kinh_gui"))
+        edits.append(("kinh_gui_item", len(recipients), _ind(indent + label_width)))
+    for role, count, element in edits:
+        marker = _marker(role)
+        if body.count(marker) != count:
+            return None
+        body = body.replace(marker, marker.replace("</w:pPr>", element + "</w:pPr>"))
+    last_body = body.rfind(_marker("body"))
+    if last_body < 0:
+        return None
+    keep = _marker("body").replace("</w:pPr>", "<w:keepNext/></w:pPr>")
+    return body[:last_body] + keep + body[last_body + len(_marker("body")) :]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -32,6 +32,7 @@ def _table() -> dict[str, Any]:
     return data
 
 
+@lru_cache(maxsize=4096)  # a batch measures the same agency and Kính gửi lines each row
 def text_width_pt(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
     """Advance width of ``text`` set in Times New Roman at ``size_pt``, in points.
 

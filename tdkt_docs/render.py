@@ -17,7 +17,7 @@ from tdkt_docs.appendices import add_appendices, fill_table_slots
 from tdkt_docs.docx_package import PackedPart, assemble, to_bytes, unpack_parts
 from tdkt_docs.errors import TemplateError
 from tdkt_docs.loader import load, validate
-from tdkt_docs.models import Document, Report
+from tdkt_docs.models import Dispatch, Document, Report
 from tdkt_docs.output import write_atomic, write_stream
 from tdkt_docs.profile import Profile, default_profile
 from tdkt_docs.resources import template_path
@@ -138,8 +138,20 @@ class Renderer:
         package = self._package
         # Body tables are added with python-docx, which needs the template's own document.
         in_place = isinstance(document, Report)
-        rendered = package.template.render(view(document, self.profile), in_place=in_place)
-        geometry.apply_to_body(rendered.document.body, self.profile)
+        context = view(document, self.profile)
+        if isinstance(document, Dispatch):
+            # A công văn needs no tree: its lengths are written into the rendered text.
+            rendered = package.template.render(context, as_text=True)
+            assert rendered.body is not None
+            body = geometry.apply_to_dispatch_text(rendered.body, document, self.profile)
+            if body is not None:
+                rendered = RenderedParts(None, rendered.parts, body)
+            else:
+                rendered = package.template.render(context)
+        else:
+            rendered = package.template.render(context, in_place=in_place)
+        if rendered.document is not None:
+            geometry.apply_to_body(rendered.document.body, self.profile)
         docx_document = package.template.document
         if isinstance(document, Report):
             fill_table_slots(docx_document, document, self.profile)
@@ -179,9 +191,14 @@ class PreparedPackage:
         differ from the previous record's)."""
         if core_changed or self._core_blob is None:
             self._core_blob = self._core_part.blob
+        document_xml = (
+            self.template.document_xml(rendered.body)
+            if rendered.document is None and rendered.body is not None
+            else serialize_part_xml(rendered.document)
+        )
         fresh = {
             **rendered.parts,
-            self._document_part.partname.lstrip("/"): serialize_part_xml(rendered.document),
+            self._document_part.partname.lstrip("/"): document_xml,
             self._core_part.partname.lstrip("/"): self._core_blob,
         }
         parts = [self._pack(part.name, fresh[part.name]) if part.name in fresh else part

@@ -184,10 +184,15 @@ def _table_needs_fixing(table: Any) -> bool:
 
 @dataclass(frozen=True)
 class RenderedParts:
-    """One record rendered: the ``w:document`` element, and other parts by name."""
+    """One record rendered: the ``w:document`` element (or, rendered ``as_text``, the body
+    as text in ``body``), and the other parts it changed, by name."""
 
     document: Any
     parts: dict[str, bytes]
+    body: str | None = None
+
+
+_DECLARATION = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 
 def _is_static(patched_xml: str) -> bool:
@@ -298,7 +303,8 @@ class PreparedTemplate:
             ) from exc
         except jinja2.TemplateError as exc:
             raise TemplateError(f"cannot render: {exc}", template=self.label) from exc
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        # DocxTemplate.render_xml_part's re.sub(r"\n<w:p([ >])", r"<w:p\1"), as plain replaces
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         xml = (
             xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         )
@@ -314,7 +320,9 @@ class PreparedTemplate:
         for template in (self._body, *(t for _, _, t in self._headers_footers)):
             self._run(template, prepared)
 
-    def render(self, context: Mapping[str, Any], *, in_place: bool = False) -> RenderedParts:
+    def render(
+        self, context: Mapping[str, Any], *, in_place: bool = False, as_text: bool = False
+    ) -> RenderedParts:
         """Render one record.
 
         The body comes back as a new ``w:document`` element parsed from the rendered XML,
@@ -327,8 +335,20 @@ class PreparedTemplate:
         prepared = prepare(context)
         tpl.current_rendering_part = self.document.part
         body_xml = self._run(self._body, prepared)
-        root = None if in_place else self._parse_document(body_xml)
-        if root is None:
+        text: str | None = None
+        root = None
+        if as_text:
+            # The body as text, for a caller that knows the template needs none of
+            # docxtpl's tree repairs (the bundled templates): no parsing at all.
+            start = _BODY_START.match(body_xml)
+            if start is None:
+                raise TemplateError(
+                    "the rendered body has an unexpected start", template=self.label
+                )
+            text = "<w:body>" + body_xml[start.end() :]
+        elif not in_place:
+            root = self._parse_document(body_xml)
+        if text is None and root is None:
             tree = tpl.fix_tables(body_xml)
             tpl.docx_ids_index = 1000
             tpl.fix_docpr_ids(tree)
@@ -356,7 +376,13 @@ class PreparedTemplate:
         for prop, value in self._properties.items():
             if not isinstance(value, str):
                 setattr(core, prop, value.render(prepared))
-        return RenderedParts(root, changed)
+        return RenderedParts(root, changed, text)
+
+    def document_xml(self, body: str) -> bytes:
+        """``word/document.xml`` around a rendered ``<w:body>…</w:body>`` (see ``as_text``),
+        with the declaration python-docx writes."""
+        text: str = _DECLARATION + self._document_head + body + self._document_tail
+        return text.encode("utf-8")
 
     def _parse_document(self, body_xml: str) -> Any:
         """The whole ``w:document`` with this body, or ``None`` when only docxtpl's own way

@@ -78,12 +78,17 @@ def clean_block(text: str) -> str:
     problem = find_forbidden(text)
     if problem:
         raise ValueError(f"must not contain a {problem}")
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    for line in lines:
-        refuse_legacy_encoding(line)  # line by line: one pasted paragraph is enough to refuse
-    return "\n".join(lines).strip("\n")
+    return "\n".join(_clean_block_line(line) for line in text.split("\n")).strip("\n")
 
 
+@functools.lru_cache(maxsize=8192)  # the letters of a batch share most of their lines
+def _clean_block_line(line: str) -> str:
+    cleaned = _SPACES.sub(" ", line).strip()
+    refuse_legacy_encoding(cleaned)  # line by line: one pasted paragraph is enough to refuse
+    return cleaned
+
+
+@functools.lru_cache(maxsize=4096)
 def is_all_caps(text: str) -> bool:
     """True when every letter of ``text`` is a capital (Vietnamese letters included)."""
     letters = [c for c in text if c.isalpha()]

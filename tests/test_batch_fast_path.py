@@ -2,8 +2,10 @@
 
 The plain path renders one document with ``DocxTemplate.render`` and saves it through
 python-docx (``tdkt_docs.render_bytes``). The fast path prepares the template once, renders
-each record from the compiled template, parses the body once and copies the unchanged
-parts compressed. Both must produce the same XML in every part, and in fact the same bytes.
+each record from the compiled template and copies the unchanged parts compressed; a công
+văn's body is never parsed (its lengths are written into the text), a báo cáo's is parsed
+once. Every part must hold the same XML (canonical form, C14N 2.0). Where the fast path
+also parses (reports), the files are the same bytes too.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ def parts_c14n(data: bytes) -> dict[str, bytes]:
     return out
 
 
+def same_xml(fast: bytes, plain: bytes) -> bool:
+    return parts_c14n(fast) == parts_c14n(plain)
+
+
 def report_without_appendix() -> dict[str, Any]:
     data = tdkt_docs.loader.read_data(EXAMPLES / "bao_cao_thang.yaml")
     data = tdkt_docs.loader.resolve_agency(data, EXAMPLES / "bao_cao_thang.yaml")
@@ -74,7 +80,8 @@ def test_fast_path_equals_plain_path(case: str) -> None:
     for _ in range(3):  # the prepared template is reused: no state may leak between records
         fast = renderer.render_bytes(document)
         assert parts_c14n(fast) == parts_c14n(plain)
-        assert fast == plain
+        if document.type == "report":
+            assert fast == plain
 
 
 def test_records_do_not_leak_into_each_other() -> None:
@@ -82,22 +89,21 @@ def test_records_do_not_leak_into_each_other() -> None:
     first = {**seed_data(), "secrecy": "MẬT", "recipients": ["Sở Y tế", "Sở Tư pháp"]}
     second = {**seed_data(), "recipients": ["UBND huyện Khánh Sơn"]}
     renderer.render_bytes(first)
-    assert renderer.render_bytes(second) == tdkt_docs.render_bytes(second)
-    assert renderer.render_bytes(first) == tdkt_docs.render_bytes(first)
+    assert same_xml(renderer.render_bytes(second), tdkt_docs.render_bytes(second))
+    assert same_xml(renderer.render_bytes(first), tdkt_docs.render_bytes(first))
 
 
 def test_fast_path_with_a_custom_profile(tmp_path: Any) -> None:
     profile = tdkt_docs.default_profile().model_copy(update={"blank_day_spaces": 4})
     renderer = Renderer("dispatch", profile)
-    assert renderer.render_bytes(seed_data()) == tdkt_docs.render_bytes(
-        seed_data(), profile=profile
-    )
+    plain = tdkt_docs.render_bytes(seed_data(), profile=profile)
+    assert same_xml(renderer.render_bytes(seed_data()), plain)
 
 
 def test_timestamp_override_dates_zip_and_properties() -> None:
     stamp = dt.datetime(2024, 1, 2, 3, 4, 6)
     data = Renderer("dispatch").render_bytes(seed_data(), timestamp=stamp)
-    assert data == tdkt_docs.render_bytes(seed_data(), timestamp=stamp)
+    assert same_xml(data, tdkt_docs.render_bytes(seed_data(), timestamp=stamp))
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert {info.date_time for info in package.infolist()} == {(2024, 1, 2, 3, 4, 6)}
     core = docx.Document(io.BytesIO(data)).core_properties
@@ -125,7 +131,7 @@ def test_fast_path_equals_plain_path_on_any_text(recipient: str, name: str) -> N
         document = tdkt_docs.validate(data)
     except tdkt_docs.DataError:
         return  # refused text (e.g. only spaces) is the validation tests' business
-    assert _RENDERER.render_bytes(document) == tdkt_docs.render_bytes(document)
+    assert same_xml(_RENDERER.render_bytes(document), tdkt_docs.render_bytes(document))
 
 
 _RENDERER = Renderer("dispatch")

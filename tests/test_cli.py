@@ -45,7 +45,10 @@ def test_demo_renders_every_example(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert sorted(Path(p).name for p in printed) == [
         "bao_cao_thang.docx",
         "cong_van_tuyen_truyen.docx",
+        "don-doc",
+        "tat-ca-de-in.docx",
     ]
+    assert len(list((out / "don-doc").glob("0*.docx"))) == 11  # the reminder batch
     assert main(["demo", str(out)]) == 0, "the demo can run twice"
 
 

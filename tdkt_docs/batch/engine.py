@@ -48,6 +48,9 @@ DEFAULT_CHUNK_SIZE = 25
 STAGING_PREFIX = ".tdkt-batch-"
 STALE_SECONDS = 60
 STOP_TIMEOUT_SECONDS = 60
+WRITER_THREADS = 4
+"""Threads per process that write staged files: creating a file waits on the disk, often
+for a millisecond, and several creations overlap."""
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(phase, done, total)``; phase is ``check``, ``render`` or ``merge``."""
@@ -144,27 +147,50 @@ def process_chunk(
     return _process(_base_for(spec, key, data_source), start, rows, render, staging)
 
 
+_writer: tuple[int, futures.ThreadPoolExecutor] | None = None
+
+
+def _file_writer() -> futures.ThreadPoolExecutor:
+    """Threads of this process that write staged files while the next documents are
+    rendered. Made again in a forked child, which has the object but not the threads."""
+    global _writer
+    if _writer is None or _writer[0] != os.getpid():
+        _writer = (
+            os.getpid(),
+            futures.ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="tdkt-write"),
+        )
+    return _writer[1]
+
+
 def _process(
     base: Base, start: int, rows: Sequence[Row], render: bool, staging: str | None
 ) -> list[RowResult]:
     results: list[RowResult] = []
-    for offset, row in enumerate(rows):
-        try:
-            if not render:
-                results.append(RowResult(base.check(row)))
-                continue
-            slug, package = base.render(row)
-            if staging is None:
-                results.append(RowResult(slug, package))
-            else:
-                keep_staged(Path(staging), start + offset, package)
-                results.append(RowResult(slug, staged=True))
-        except RowError as exc:
-            results.append(RowResult(problems=tuple(exc.problems)))
-        except DataError:
-            raise  # the base itself is wrong: the same for every row
-        except TdktError as exc:
-            results.append(RowResult(failure=str(exc)))
+    writes: list[futures.Future[None]] = []
+    try:
+        for offset, row in enumerate(rows):
+            try:
+                if not render:
+                    results.append(RowResult(base.check(row)))
+                    continue
+                slug, package = base.render(row)
+                if staging is None:
+                    results.append(RowResult(slug, package))
+                else:
+                    writes.append(
+                        _file_writer().submit(keep_staged, Path(staging), start + offset, package)
+                    )
+                    results.append(RowResult(slug, staged=True))
+            except RowError as exc:
+                results.append(RowResult(problems=tuple(exc.problems)))
+            except DataError:
+                raise  # the base itself is wrong: the same for every row
+            except TdktError as exc:
+                results.append(RowResult(failure=str(exc)))
+    finally:
+        futures.wait(writes)  # a chunk is done when its files are
+    for write in writes:
+        write.result()  # an OutputError, if a file could not be written
     return results
 
 
