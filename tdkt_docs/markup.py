@@ -43,7 +43,7 @@ def split_paragraphs(text: str) -> list[str]:
     ]
 
 
-@functools.lru_cache(maxsize=4096)  # most paragraphs of a batch's letters are identical
+@functools.lru_cache(maxsize=1024)  # most paragraphs of a batch's letters are identical
 def parse_inline(paragraph: str) -> Paragraph:
     """Turn one paragraph into runs; raise :class:`MarkupError` when a marker is left open."""
     runs: list[Run] = []

@@ -32,7 +32,7 @@ def _table() -> dict[str, Any]:
     return data
 
 
-@lru_cache(maxsize=4096)  # a batch measures the same agency and Kính gửi lines each row
+@lru_cache(maxsize=1024)  # a batch measures the same agency and Kính gửi lines each row
 def text_width_pt(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> float:
     """Advance width of ``text`` set in Times New Roman at ``size_pt``, in points.
 

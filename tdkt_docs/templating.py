@@ -55,7 +55,7 @@ FILTERS: dict[str, Callable[..., str]] = {
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;", "%": "&#37;"})
 
 
-@functools.lru_cache(maxsize=8192)  # a batch repeats most strings on every row
+@functools.lru_cache(maxsize=1024)  # a batch repeats most strings on every row
 def literal(text: str) -> Markup:
     """``text`` as XML character data that no later template step can reinterpret."""
     return Markup(escape(text).translate(_BRACES))

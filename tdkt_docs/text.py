@@ -38,7 +38,7 @@ def find_forbidden(text: str) -> str | None:
 
 
 # Cached: a batch of letters repeats the same agency, signer and paragraph lines each row.
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def refuse_legacy_encoding(text: str) -> None:
     """Raise ``ValueError`` when ``text`` was typed in a legacy font encoding (TCVN3 for
     .VnTime, VNI for VNI-Times): it would print as gibberish in Times New Roman."""
@@ -57,7 +57,7 @@ def refuse_legacy_encoding(text: str) -> None:
     )
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def clean_line(text: str) -> str:
     """NFC-normalise a single-line value and collapse every run of whitespace to one space.
 
@@ -81,14 +81,14 @@ def clean_block(text: str) -> str:
     return "\n".join(_clean_block_line(line) for line in text.split("\n")).strip("\n")
 
 
-@functools.lru_cache(maxsize=8192)  # the letters of a batch share most of their lines
+@functools.lru_cache(maxsize=1024)  # the letters of a batch share most of their lines
 def _clean_block_line(line: str) -> str:
     cleaned = _SPACES.sub(" ", line).strip()
     refuse_legacy_encoding(cleaned)  # line by line: one pasted paragraph is enough to refuse
     return cleaned
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def is_all_caps(text: str) -> bool:
     """True when every letter of ``text`` is a capital (Vietnamese letters included)."""
     letters = [c for c in text if c.isalpha()]
