@@ -8,6 +8,7 @@
 from tdkt_docs.batch import BatchInterruptedError, BatchResult, RowOutcome, render_batch
 from tdkt_docs.checker import Finding, UnreadableDocumentError, check
 from tdkt_docs.errors import (
+    ConversionError,
     DataError,
     OutputError,
     OutputExistsError,
@@ -40,6 +41,7 @@ __all__ = [
     "Agency",
     "BatchInterruptedError",
     "BatchResult",
+    "ConversionError",
     "DataError",
     "Dispatch",
     "Document",

@@ -484,6 +484,34 @@ def monthly_remind(
     )  # fmt: skip
 
 
+@cli.command("pdf")
+@click.argument(
+    "files",
+    metavar="FILE.docx...",
+    nargs=-1,
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder of the PDFs (default: beside each DOCX).",
+)
+@click.option("--pdfa", is_flag=True, help="Write PDF/A-2b, for archiving.")
+@click.option("--force", is_flag=True, help="Replace existing PDFs.")
+@_debug_option
+def pdf_command(
+    files: tuple[Path, ...], out_dir: Path | None, pdfa: bool, force: bool, debug: bool
+) -> None:
+    """Convert DOCX files to PDF with LibreOffice, all in one run."""
+    from tdkt_docs.pdf import convert_to_pdf
+
+    for path in convert_to_pdf(files, out_dir, pdfa=pdfa, overwrite=force):
+        click.echo(str(path))
+
+
 @cli.group("templates")
 def templates_group() -> None:
     """Build the bundled DOCX templates from code."""

@@ -9,8 +9,9 @@
     ├── WordingError             a value cannot be written in Vietnamese words or ND30 form
     │   └── NumberWordsError     (tdkt_docs.vietnamese.numbers) a number that cannot be read
     ├── LegacyEncodingError      (tdkt_docs.vietnamese.legacy) TCVN3/VNI text not convertible
-    └── OutputError              the output cannot be written
-        └── OutputExistsError    the output exists and overwriting was not asked for
+    ├── OutputError              the output cannot be written
+    │   └── OutputExistsError    the output exists and overwriting was not asked for
+    └── ConversionError          LibreOffice is missing or did not convert a document
 
 Every error keeps its data as attributes, and ``str(error)`` is a message a user can act on.
 """
@@ -90,3 +91,8 @@ class OutputError(TdktError):
 
 class OutputExistsError(OutputError):
     """The output exists; pass ``overwrite=True`` (``--force`` on the command line)."""
+
+
+class ConversionError(TdktError):
+    """A conversion to PDF failed: LibreOffice is missing (the message says how to install
+    it), timed out, or wrote no PDF."""

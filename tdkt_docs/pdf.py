@@ -1,0 +1,100 @@
+"""DOCX → PDF with LibreOffice, for e-signing and print (issue 7, first part).
+
+One LibreOffice start converts every file given (a start costs about 2 s, each further file
+a fraction of that). Each call uses a private, throw-away LibreOffice profile, so several
+conversions can run at once, and a timeout. A PDF that LibreOffice does not write, even
+when it exits 0, is an error; PDFs are written to a temporary folder and moved into place,
+so nothing partial is left.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from tdkt_docs.errors import ConversionError, OutputExistsError
+
+INSTALL_HINT = (
+    "install LibreOffice and the Times New Roman metric twin: "
+    "apt-get install libreoffice-writer-nogui fonts-liberation2"
+)
+DEFAULT_TIMEOUT_SECONDS = 300
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+"""LibreOffice's PDF export as PDF/A-2b, for archiving."""
+
+
+def find_soffice() -> str:
+    """The LibreOffice command, or a :class:`ConversionError` saying how to install it."""
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise ConversionError(f"LibreOffice (soffice) was not found; {INSTALL_HINT}")
+
+
+def convert_to_pdf(
+    documents: Sequence[str | Path],
+    out_dir: str | Path | None = None,
+    *,
+    pdfa: bool = False,
+    overwrite: bool = False,
+    timeout: float = DEFAULT_TIMEOUT_SECONDS,
+) -> list[Path]:
+    """Convert DOCX files to PDF in one LibreOffice run; return the PDFs, in order.
+
+    Each PDF goes beside its DOCX, or into ``out_dir``. ``pdfa`` writes PDF/A-2b.
+    """
+    paths = [Path(d) for d in documents]
+    missing = [p for p in paths if not p.is_file()]
+    if missing:
+        raise ConversionError(f"{missing[0]}: not a file")
+    stems = [p.stem for p in paths]
+    if len(set(stems)) != len(stems):
+        raise ConversionError("two documents have the same name; their PDFs would collide")
+    targets = [Path(out_dir) / f"{p.stem}.pdf" if out_dir else p.with_suffix(".pdf") for p in paths]
+    if not overwrite:
+        existing = [t for t in targets if t.exists()]
+        if existing:
+            raise OutputExistsError(
+                "already exists; pass overwrite=True (--force) to replace it", path=existing[0]
+            )
+    soffice = find_soffice()
+    with tempfile.TemporaryDirectory(prefix="tdkt-pdf-") as work:
+        profile = Path(work) / "profile"
+        converted = Path(work) / "out"
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            PDFA_FILTER if pdfa else "pdf",
+            "--outdir",
+            str(converted),
+            *(str(p.resolve()) for p in paths),
+        ]
+        try:
+            result = subprocess.run(
+                command, capture_output=True, text=True, timeout=timeout, check=False
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise ConversionError(f"LibreOffice did not finish within {timeout:.0f} s") from exc
+        except OSError as exc:
+            raise ConversionError(f"cannot run LibreOffice: {exc}; {INSTALL_HINT}") from exc
+        written = []
+        for path, target in zip(paths, targets, strict=True):
+            pdf = converted / f"{path.stem}.pdf"
+            if not pdf.is_file() or pdf.stat().st_size == 0:
+                detail = (result.stderr or result.stdout).strip().splitlines()
+                reason = detail[-1] if detail else f"exit code {result.returncode}"
+                raise ConversionError(f"{path}: LibreOffice wrote no PDF ({reason})")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # Into place in one step (a copy first when the folders are on different disks).
+            staged = target.with_name(f".{target.name}.tdkt.tmp")
+            shutil.copyfile(pdf, staged)
+            staged.replace(target)
+            written.append(target)
+    return written
