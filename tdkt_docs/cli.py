@@ -512,6 +512,30 @@ def pdf_command(
         click.echo(str(path))
 
 
+@cli.command("preview")
+@click.argument(
+    "file", metavar="FILE.docx", type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The PNG to write.",
+)
+@click.option("--page", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--dpi", type=click.IntRange(min=20, max=600), default=100, show_default=True)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_debug_option
+def preview_command(
+    file: Path, output: Path, page: int, dpi: int, force: bool, debug: bool
+) -> None:
+    """Render one page of a DOCX to a PNG, to look at it without Word."""
+    from tdkt_docs.pdf import preview_page
+
+    click.echo(str(preview_page(file, output, page=page, dpi=dpi, overwrite=force)))
+
+
 @cli.group("templates")
 def templates_group() -> None:
     """Build the bundled DOCX templates from code."""

@@ -98,3 +98,63 @@ def convert_to_pdf(
             staged.replace(target)
             written.append(target)
     return written
+
+
+def find_pdftoppm() -> str:
+    found = shutil.which("pdftoppm")
+    if found is None:
+        raise ConversionError("pdftoppm was not found; apt-get install poppler-utils")
+    return found
+
+
+def preview_page(
+    document: str | Path,
+    output: str | Path,
+    *,
+    page: int = 1,
+    dpi: int = 100,
+    overwrite: bool = False,
+    timeout: float = DEFAULT_TIMEOUT_SECONDS,
+) -> Path:
+    """Render one page of a DOCX to a PNG (LibreOffice, then pdftoppm), to look at a
+    document without Word."""
+    output = Path(output)
+    if output.suffix.lower() != ".png":
+        raise ConversionError(f"{output}: the preview is a PNG; give a name ending in .png")
+    if output.exists() and not overwrite:
+        raise OutputExistsError(
+            "already exists; pass overwrite=True (--force) to replace it", path=output
+        )
+    if page < 1:
+        raise ConversionError(f"page {page}: pages are numbered from 1")
+    pdftoppm = find_pdftoppm()
+    with tempfile.TemporaryDirectory(prefix="tdkt-preview-") as work:
+        (pdf,) = convert_to_pdf([document], work, timeout=timeout)
+        stem = Path(work) / "page"
+        command = [pdftoppm, "-png", "-r", str(dpi), "-f", str(page), "-l", str(page)]
+        command += ["-singlefile", str(pdf), str(stem)]
+        result = subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout, check=False
+        )
+        png = stem.with_suffix(".png")
+        if result.returncode != 0 or not png.is_file():
+            pages = _page_count(pdf)
+            if pages is not None and page > pages:
+                raise ConversionError(f"{document}: page {page} asked, the document has {pages}")
+            raise ConversionError(f"{document}: pdftoppm failed ({result.stderr.strip()})")
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staged = output.with_name(f".{output.name}.tdkt.tmp")
+        shutil.copyfile(png, staged)
+        staged.replace(output)
+    return output
+
+
+def _page_count(pdf: Path) -> int | None:
+    pdfinfo = shutil.which("pdfinfo")
+    if pdfinfo is None:
+        return None
+    listing = subprocess.run([pdfinfo, str(pdf)], capture_output=True, text=True, check=False)
+    for line in listing.stdout.splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    return None

@@ -91,3 +91,17 @@ def test_a_hanging_converter_times_out(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
     with pytest.raises(tdkt_docs.ConversionError, match="did not finish within 1 s"):
         convert_to_pdf([document], timeout=1)
+
+
+@pytest.mark.slow
+def test_preview_a_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _require("soffice")
+    _require("pdftoppm")
+    document = tdkt_docs.render(SEED_EXAMPLE, tmp_path / "cv.docx")
+    out = tmp_path / "trang-2.png"
+    assert main(["preview", str(document), "-o", str(out), "--page", "2", "--dpi", "40"]) == 0
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert main(["preview", str(document), "-o", str(tmp_path / "x.png"), "--page", "9"]) == 1
+    assert "page 9 asked, the document has 2" in capsys.readouterr().err
+    assert not (tmp_path / "x.png").exists()
+    assert main(["preview", str(document), "-o", str(out)]) == 1, "no silent overwrite"
