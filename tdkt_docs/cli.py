@@ -48,6 +48,20 @@ _profile_option = click.option(
 )
 
 
+_pdf_option = click.option(
+    "--pdf",
+    is_flag=True,
+    help="Also write a PDF beside each DOCX (LibreOffice), e.g. for e-signing.",
+)
+
+
+def _echo_pdfs(documents: Sequence[Path], *, overwrite: bool) -> None:
+    from tdkt_docs.pdf import convert_to_pdf
+
+    for path in convert_to_pdf(documents, overwrite=overwrite):
+        click.echo(str(path))
+
+
 def _load_profile(path: Path | None) -> Profile | None:
     return load_profile(path) if path is not None else None
 
@@ -68,16 +82,19 @@ def cli(debug: bool) -> None:
     "-o", "--output", required=True, type=click.Path(path_type=Path), help="The DOCX file to write."
 )
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_pdf_option
 @_profile_option
 @_debug_option
 def render_command(
-    input_file: Path, output: Path, force: bool, profile: Path | None, debug: bool
+    input_file: Path, output: Path, force: bool, pdf: bool, profile: Path | None, debug: bool
 ) -> None:
     """Render INPUT (YAML or JSON) to a DOCX file."""
     if output.suffix.lower() != ".docx":
         raise click.BadParameter("the output file name must end in .docx", param_hint="'-o'")
     path = render(input_file, output, overwrite=force, profile=_load_profile(profile))
     click.echo(str(path))
+    if pdf:
+        _echo_pdfs([output], overwrite=force)
 
 
 @cli.command("demo")
@@ -227,6 +244,7 @@ def monthly_form(
 )
 @click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Replace earlier output files.")
+@_pdf_option
 @_debug_option
 def monthly_compile(
     month: str,
@@ -237,6 +255,7 @@ def monthly_compile(
     settings: Path | None,
     output: Path,
     force: bool,
+    pdf: bool,
     debug: bool,
 ) -> None:
     """Compile the submissions into the report, its appendix, compiled.xlsx and missing.csv."""
@@ -278,6 +297,8 @@ def monthly_compile(
         result.rejected_csv,
     ):
         click.echo(str(path))
+    if pdf:
+        _echo_pdfs([result.report], overwrite=force)
     intake = result.intake
     click.echo(
         f"{len(intake.exemplars)} exemplars accepted; {len(intake.units_missing)} units missing; "
@@ -325,6 +346,7 @@ def _batch_options(function: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--ascii-names", is_flag=True, help="File names without Vietnamese marks."),
         click.option("--force", is_flag=True, help="Replace existing files."),
+        _pdf_option,
     ]  # fmt: skip
     for option in reversed(options):
         function = option(function)
@@ -343,7 +365,7 @@ def _run_batch(run: Callable[..., BatchResult], jobs: int, **options: Any) -> in
         if workers > 1
         else None
     )
-    labels = {"render": "Tạo văn bản", "merge": "Gộp tệp in"}
+    labels = {"render": "Tạo văn bản", "merge": "Gộp tệp in", "pdf": "Chuyển PDF"}
     try:
         with Progress(
             TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -370,7 +392,8 @@ def _run_batch(run: Callable[..., BatchResult], jobs: int, **options: Any) -> in
     click.echo(
         f"{written} document(s) written to {result.out_dir} in {result.seconds:.1f} s; "
         f"{len(bad)} row(s) not written; manifest: {result.manifest}"
-        + (f"; merged: {result.merged}" if result.merged else ""),
+        + (f"; merged: {result.merged}" if result.merged else "")
+        + (f"; {len(result.pdfs)} PDF(s)" if result.pdfs else ""),
         err=True,
     )
     for outcome in bad:
@@ -399,6 +422,7 @@ def batch_command(
     keep_going: bool,
     ascii_names: bool,
     force: bool,
+    pdf: bool,
     sheet: str | None,
     timestamp: dt.datetime | None,
     profile: Path | None,
@@ -415,7 +439,7 @@ def batch_command(
     return _run_batch(
         render_batch, jobs, base=base, rows=data, out_dir=out_dir, name_pattern=name_pattern,
         merge=merge, keep_going=keep_going, ascii_names=ascii_names, overwrite=force,
-        sheet=sheet, timestamp=timestamp, profile=_load_profile(profile),
+        sheet=sheet, timestamp=timestamp, profile=_load_profile(profile), pdf=pdf,
     )  # fmt: skip
 
 
@@ -464,6 +488,7 @@ def monthly_remind(
     keep_going: bool,
     ascii_names: bool,
     force: bool,
+    pdf: bool,
     profile: Path | None,
     debug: bool,
 ) -> int:
@@ -480,7 +505,7 @@ def monthly_remind(
         out_dir=out_dir, deadline=deadline.date() if deadline else None,
         letter_month=letter_month, name_pattern=name_pattern, merge=merge,
         keep_going=keep_going, ascii_names=ascii_names, overwrite=force,
-        profile=_load_profile(profile),
+        profile=_load_profile(profile), pdf=pdf,
     )  # fmt: skip
 
 

@@ -105,3 +105,37 @@ def test_preview_a_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "page 9 asked, the document has 2" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
     assert main(["preview", str(document), "-o", str(out)]) == 1, "no silent overwrite"
+
+
+@pytest.mark.slow
+def test_pdf_option_of_render_batch_and_monthly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _require("soffice")
+    out = tmp_path / "cv.docx"
+    assert main(["render", str(SEED_EXAMPLE), "-o", str(out), "--pdf"]) == 0
+    assert (tmp_path / "cv.pdf").stat().st_size > 10_000
+    result = tdkt_docs.render_batch(
+        REMINDERS / "don_doc.yaml",
+        REMINDERS / "don_vi_chua_gui.csv",
+        tmp_path / "b",
+        merge=tmp_path / "b" / "tat-ca.docx",
+        pdf=True,
+    )
+    assert [p.name for p in result.pdfs] == [
+        *(f"{d.stem}.pdf" for d in result.written),
+        "tat-ca.pdf",
+    ]
+    with pdfplumber.open(result.pdfs[-1]) as pdf:
+        assert len(pdf.pages) == 11, "the merged file: one page per letter"
+    monthly = SEED_EXAMPLE.parent / "monthly"
+    code = main(
+        [
+            "monthly", "compile", "--month", "2023-09",
+            "--units", str(monthly / "units.yaml"),
+            "--submissions", str(monthly / "submissions"),
+            "-o", str(tmp_path / "m"), "--pdf",
+        ]
+    )  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    assert (tmp_path / "m" / "bao-cao-2023-09.pdf").is_file()

@@ -214,3 +214,100 @@ def test_report_appendix_pages(tmp_path: Path) -> None:
         assert top_number(0) == []
         assert top_number(first_appendix) == [], "no number on the appendix's first page"
         assert top_number(first_appendix + 1) == ["2"], "appendix pages restart at 1"
+
+
+def _page_lines_text(line: list[dict[str, Any]]) -> str:
+    return " ".join(w["text"] for w in sorted(line, key=lambda w: w["x0"]))
+
+
+def test_agency_rule_and_margins(seed_pdf: Path) -> None:
+    """The agency name sits in the left column with its shorter rule (1/3 to 1/2 of the
+    name, centred under it); text extents keep inside the ND30 margins."""
+    with pdfplumber.open(seed_pdf) as pdf:
+        page = pdf.pages[0]
+        lines = _lines(page)
+        name = _words(_find_line(lines, "SỞ NỘI VỤ"), "SỞ NỘI VỤ")
+        left, right = name[0]["x0"], name[-1]["x1"]
+        assert right < 30 * MM + 60 * MM, "the agency name in the left column"
+        rules = [
+            e
+            for e in page.edges
+            if e["orientation"] == "h"
+            and name[0]["bottom"] < e["top"] < name[0]["bottom"] + 12
+            and e["x1"] < 30 * MM + 60 * MM
+        ]
+        assert rules, "a rule under the agency name"
+        rule = max(rules, key=lambda e: e["x1"] - e["x0"])
+        ratio = (rule["x1"] - rule["x0"]) / (right - left)
+        assert 1 / 3 - 0.02 <= ratio <= 1 / 2 + 0.02, ratio
+        assert (rule["x0"] + rule["x1"]) / 2 == pytest.approx((left + right) / 2, abs=1.5)
+
+        for number, page in enumerate(pdf.pages):
+            words = [w for line in _lines(page) for w in line]
+            text_words = [
+                w for w in words if not w["text"].startswith(("E-mail", "btdkt@"))
+            ]  # the ô 13 footer lives in the bottom margin by design
+            top_text = min(w["top"] for w in text_words if not w["text"].isdigit())
+            assert 20 * MM - 2 <= top_text <= 25 * MM + 8, f"page {number + 1}: top margin"
+            assert 30 * MM - 1 <= min(w["x0"] for w in text_words) <= 35 * MM
+            assert max(w["x1"] for w in text_words) <= page.width - 15 * MM
+            assert max(w["bottom"] for w in text_words) <= page.height - 20 * MM + 1
+
+
+def test_body_is_justified(seed_pdf: Path) -> None:
+    with pdfplumber.open(seed_pdf) as pdf:
+        page = pdf.pages[0]
+        lines = _lines(page)
+        start = lines.index(_find_line(lines, "Thực hiện Công văn số 2881"))
+        body = lines[start : start + 12]
+        right_edge = page.width - 20 * MM
+        ends = [max(w["x1"] for w in line) for line in body]
+        full = [end for end in ends if end > right_edge - 25]  # not a paragraph's last line
+        assert len(full) >= 8, ends
+        assert all(end == pytest.approx(right_edge, abs=1.5) for end in full), ends
+        assert all(min(w["x0"] for w in line) >= 30 * MM - 1 for line in body)
+
+
+def test_signature_block_is_not_split(seed_pdf: Path) -> None:
+    with pdfplumber.open(seed_pdf) as pdf:
+        found = {
+            text: [i for i, p in enumerate(pdf.pages) if text in (p.extract_text() or "")]
+            for text in ("Nơi nhận:", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Huỳnh Mạnh Thắng")
+        }
+    assert all(len(pages) == 1 for pages in found.values()), found
+    assert len({pages[0] for pages in found.values()}) == 1, found
+
+
+def test_three_page_report_numbers_pages_two_and_three(tmp_path: Path) -> None:
+    import yaml
+
+    from tests.conftest import EXAMPLES
+
+    data = yaml.safe_load((EXAMPLES / "bao_cao_thang.yaml").read_text("utf-8"))
+    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
+    data.pop("appendices", None)
+    extra = "\n\n".join(
+        f"Đoạn bổ sung số {i}: các cơ quan, đơn vị, địa phương tiếp tục phát hiện, bồi dưỡng "
+        "và nhân rộng điển hình tiên tiến trong các phong trào thi đua yêu nước."
+        for i in range(1, 23)
+    )
+    data["body"] = data["body"].replace("# ĐÁNH GIÁ CHUNG", f"{extra}\n\n# ĐÁNH GIÁ CHUNG")
+    docx = tdkt_docs.render(data, tmp_path / "bc3.docx")
+    assert docx is not None
+    pdf_path = to_pdf(docx, tmp_path)
+    with pdfplumber.open(pdf_path) as pdf:
+        assert len(pdf.pages) == 3
+        numbers = [
+            [w["text"] for w in p.extract_words() if w["top"] < 15 * MM and w["text"].isdigit()]
+            for p in pdf.pages
+        ]
+        assert numbers == [[], ["2"], ["3"]]
+        for page, expected in zip(pdf.pages[1:], ("2", "3"), strict=True):
+            number = next(w for w in page.extract_words() if w["text"] == expected)
+            centre = (number["x0"] + number["x1"]) / 2
+            assert centre == pytest.approx((30 * MM + page.width - 20 * MM) / 2, abs=3)
+    listing = subprocess.run(
+        [_require("pdffonts"), str(pdf_path)], capture_output=True, text=True, check=True
+    ).stdout
+    fonts = [line.split()[0] for line in listing.splitlines()[2:] if line.strip()]
+    assert fonts and all("LiberationSerif" in f for f in fonts), listing

@@ -53,7 +53,7 @@ WRITER_THREADS = 4
 for a millisecond, and several creations overlap."""
 
 Progress = Callable[[str, int, int], None]
-"""Called as ``progress(phase, done, total)``; phase is ``check``, ``render`` or ``merge``."""
+"""Called as ``progress(phase, done, total)``; phase is ``render``, ``merge`` or ``pdf``."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ class BatchResult:
     manifest: Path
     merged: Path | None = None
     seconds: float = 0.0
+    pdfs: tuple[Path, ...] = ()
+    """The PDFs (``pdf=True``): one beside each document, then the merged file's."""
 
     @property
     def written(self) -> list[Path]:
@@ -358,6 +360,7 @@ def render_batch(
     timestamp: dt.datetime | None = None,
     progress: Progress | None = None,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
+    pdf: bool = False,
 ) -> BatchResult:
     """Render one document per row of ``rows`` into ``out_dir``, all or nothing.
 
@@ -366,7 +369,8 @@ def render_batch(
     file or a list of mappings. ``executor`` is any :class:`concurrent.futures.Executor`
     (a ``ProcessPoolExecutor``, or a Dask or Ray executor for a cluster); without one, the
     work runs in this process. File names come from ``name_pattern``; ``timestamp``
-    replaces the documents' dates in the zip entries and properties.
+    replaces the documents' dates in the zip entries and properties; ``pdf`` also converts
+    every document (and the merged file) to PDF with LibreOffice, in one run.
 
     Raises :class:`~tdkt_docs.errors.DataError` listing every bad row, with nothing
     written (unless ``keep_going``), :class:`~tdkt_docs.errors.OutputExistsError` when
@@ -444,7 +448,16 @@ def render_batch(
             merged = merge_documents(documents, merge_path, progress=report)
         except KeyboardInterrupt:
             raise BatchInterruptedError(out_dir, total, len(documents)) from None
-    return BatchResult(out_dir, tuple(outcomes), manifest, merged, time.perf_counter() - started)
+    pdfs: list[Path] = []
+    if pdf and documents:
+        from tdkt_docs.pdf import convert_to_pdf
+
+        report("pdf", 0, len(documents))
+        # One LibreOffice run for all: a start costs far more than a page.
+        pdfs = convert_to_pdf([*documents, *([merged] if merged else [])], overwrite=True)
+        report("pdf", len(documents), len(documents))
+    seconds = time.perf_counter() - started
+    return BatchResult(out_dir, tuple(outcomes), manifest, merged, seconds, tuple(pdfs))
 
 
 def _render_all(
