@@ -311,3 +311,43 @@ def test_three_page_report_numbers_pages_two_and_three(tmp_path: Path) -> None:
     ).stdout
     fonts = [line.split()[0] for line in listing.splitlines()[2:] if line.strip()]
     assert fonts and all("LiberationSerif" in f for f in fonts), listing
+
+
+def test_report_first_page_geometry(tmp_path: Path) -> None:
+    """The báo cáo shares the header: quốc hiệu on one line in the right column, Số and the
+    date line on one baseline; then the centred type name and trích yếu with its rule."""
+    import yaml
+
+    from tests.conftest import EXAMPLES
+
+    data = yaml.safe_load((EXAMPLES / "bao_cao_thang.yaml").read_text("utf-8"))
+    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
+    docx = tdkt_docs.render(data, tmp_path / "bc.docx")
+    assert docx is not None
+    with pdfplumber.open(to_pdf(docx, tmp_path)) as pdf:
+        page = pdf.pages[0]
+        lines = _lines(page)
+        qh = _words(_find_line(lines, "CỘNG HÒA XÃ HỘI"), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+        assert len({round(w["baseline"]) for w in qh}) == 1
+        assert qh[0]["x0"] > 30 * MM + 60 * MM - 1, "inside the right column"
+        so = _words(_find_line(lines, "Số:"), "Số:")[0]
+        date = _words(_find_line(lines, "Khánh Hòa, ngày"), "Khánh")[0]
+        assert so["baseline"] == pytest.approx(date["baseline"], abs=0.5)
+        title = _words(_find_line(lines, "BÁO CÁO"), "BÁO CÁO")
+        text_centre = (30 * MM + page.width - 20 * MM) / 2
+        assert (title[0]["x0"] + title[-1]["x1"]) / 2 == pytest.approx(text_centre, abs=2)
+        assert title[0]["top"] > so["bottom"], "the type name under the header"
+        extract_line = _find_line(lines, "Kết quả phát hiện")
+        rules = [
+            e
+            for e in page.edges
+            if e["orientation"] == "h"
+            and extract_line[0]["bottom"] < e["top"] < extract_line[0]["bottom"] + 40
+            and e["x0"] > 30 * MM + 10
+        ]
+        assert rules, "a rule under the trích yếu"
+        rule = rules[0]
+        assert (rule["x0"] + rule["x1"]) / 2 == pytest.approx(text_centre, abs=2)
+        words = [w for line in lines for w in line if not w["text"].startswith("E-mail")]
+        assert min(w["x0"] for w in words) >= 30 * MM - 1
+        assert max(w["x1"] for w in words) <= page.width - 15 * MM
