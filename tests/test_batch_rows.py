@@ -104,3 +104,24 @@ def test_unknown_data_type(tmp_path: Path) -> None:
     path.write_text("x", "utf-8")
     with pytest.raises(DataError, match=r"unknown data file type \.txt"):
         read_rows(path)
+
+
+def test_title_lines_above_the_header_are_skipped(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["DANH SÁCH ĐƠN VỊ CHƯA GỬI BÁO CÁO THÁNG 9/2023"])
+    sheet.merge_cells("A1:C1")
+    sheet.append([])
+    sheet.append(["code", "name", "recipient"])
+    sheet.append(["SYT", "Sở Y tế", "Sở Y tế"])
+    path = tmp_path / "d.xlsx"
+    workbook.save(path)
+    table = read_rows(path)
+    assert table.columns == ("code", "name", "recipient")
+    assert [(r.label, r.values["code"]) for r in table.rows] == [("row 4", "SYT")]
+
+
+def test_single_column_data(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text("recipient\nSở Y tế\nSở Tư pháp\n", "utf-8")
+    assert [r.values["recipient"] for r in read_rows(path).rows] == ["Sở Y tế", "Sở Tư pháp"]

@@ -1,9 +1,10 @@
 """The data of a batch: one row per document, from CSV, XLSX, YAML or JSON.
 
 Every row keeps the number a person sees for it (the spreadsheet row, the CSV line, the
-list item), so an error can point at it. Text is NFC; a CSV is read as UTF-8 (with or
-without BOM), comma-, semicolon- or tab-separated, as Excel writes it. Blank rows are
-skipped. Values are never interpreted: a cell holding ``{{ 7*7 }}`` is that text.
+list item), so an error can point at it. Blank rows are skipped, and so are title rows
+above the header of a workbook. Text is NFC; a CSV is read as UTF-8 (with or without BOM),
+comma-, semicolon- or tab-separated, as Excel writes it. Values are never interpreted: a
+cell holding ``{{ 7*7 }}`` is that text.
 """
 
 from __future__ import annotations
@@ -89,15 +90,30 @@ def _header(source: str, cells: Iterable[object], line: int) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _table(source: str, lines: list[tuple[int, list[object]]], unit: str = "row") -> Table:
-    """Header = the first non-blank line; then one :class:`Row` per non-blank line."""
-    filled = [(n, cells) for n, cells in lines if any(not _is_blank(_value(c)) for c in cells)]
+def _filled_count(cells: list[object]) -> int:
+    return sum(not _is_blank(_value(c)) for c in cells)
+
+
+def _table(
+    source: str, lines: list[tuple[int, list[object]]], unit: str = "row", *, titles: bool = False
+) -> Table:
+    """The header, then one :class:`Row` per non-blank line.
+
+    The header is the first non-blank line; with ``titles`` (workbooks), the first line with
+    two or more filled cells, so title lines above it ("DANH SÁCH ĐƠN VỊ CHƯA GỬI BÁO CÁO",
+    one merged cell) are skipped as offices write them. Data with a single column takes its
+    first non-blank line.
+    """
+    filled = [(n, cells) for n, cells in lines if _filled_count(cells)]
     if not filled:
         raise DataError.single(source, "", "holds no rows: expected a header line, then data")
-    header_line, header_cells = filled[0]
+    start = 0
+    if titles:
+        start = next((i for i, (_, cells) in enumerate(filled) if _filled_count(cells) >= 2), 0)
+    header_line, header_cells = filled[start]
     columns = _header(source, header_cells, header_line)
     rows = []
-    for number, cells in filled[1:]:
+    for number, cells in filled[start + 1 :]:
         extra = [c for c in cells[len(columns) :] if not _is_blank(_value(c))]
         if extra:
             raise DataError.single(
@@ -171,7 +187,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         source = f"{path} (sheet {worksheet.title!r})"
     finally:
         workbook.close()
-    return _table(source, lines)
+    return _table(source, lines, titles=True)
 
 
 def _read_list(path: Path) -> Table:
