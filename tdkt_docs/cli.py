@@ -29,8 +29,9 @@ from rich.progress import (
 
 from tdkt_docs import __version__
 from tdkt_docs.batch.names import DEFAULT_PATTERN
-from tdkt_docs.errors import DataError, TdktError
+from tdkt_docs.errors import BatchInterruptedError, DataError, OutputExistsError, TdktError
 from tdkt_docs.loader import read_data
+from tdkt_docs.messages import plural
 from tdkt_docs.profile import Profile, load_profile
 from tdkt_docs.render import render
 from tdkt_docs.resources import examples_dir
@@ -134,7 +135,7 @@ def demo_command(out_dir: Path, debug: bool) -> None:
     click.echo(str(batch.out_dir))
     click.echo(str(batch.merged))
     written += len(batch.written)
-    console.print(f"[green]{written} document(s) written to {out_dir}[/green]")
+    console.print(f"[green]{plural(written, 'document')} written to {out_dir}[/green]")
 
 
 @cli.command("check")
@@ -260,34 +261,24 @@ def monthly_compile(
 ) -> None:
     """Compile the submissions into the report, its appendix, compiled.xlsx and missing.csv."""
     from tdkt_docs.monthly.compile import compile_month
+    from tdkt_docs.monthly.settings import load_report_settings, settings_beside
 
-    settings = settings or units_path.parent / "report.yaml"
+    settings = settings or settings_beside(units_path)
     if not settings.is_file():
         raise click.BadParameter(
             f"{settings} not found: give the agency and signer with --settings",
             param_hint="'--settings'",
         )
-    config = read_data(settings)
-    if not isinstance(config, dict) or "agency" not in config or "signer" not in config:
-        raise DataError.single(settings, "", "expected a mapping with agency and signer")
-    agency = config["agency"]
-    if isinstance(agency, str):
-        agency = settings.parent / agency
-    extra = {
-        key: config[key] for key in ("number", "symbol", "distribution", "archive") if key in config
-    }
     output.mkdir(parents=True, exist_ok=True)
     result = compile_month(
         month,
         units_path,
         submissions,
         output,
-        agency=agency,
-        signer=config["signer"],
+        settings=load_report_settings(settings),
         narrative_path=narrative,
         previous_path=previous,
         overwrite=force,
-        **extra,
     )
     for path in (
         result.report,
@@ -301,8 +292,10 @@ def monthly_compile(
         _echo_pdfs([result.report], overwrite=force)
     intake = result.intake
     click.echo(
-        f"{len(intake.exemplars)} exemplars accepted; {len(intake.units_missing)} units missing; "
-        f"{len(intake.rejected_files)} files and {len(intake.rejected_rows)} rows rejected",
+        f"{plural(len(intake.exemplars), 'exemplar')} accepted; "
+        f"{plural(len(intake.units_missing), 'unit')} missing; "
+        f"{plural(len(intake.rejected_files), 'file')} and "
+        f"{plural(len(intake.rejected_rows), 'row')} rejected",
         err=True,
     )
     for rejected in (*intake.rejected_files, *intake.rejected_rows):
@@ -355,8 +348,6 @@ def _batch_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def _run_batch(run: Callable[..., BatchResult], jobs: int, **options: Any) -> int:
     """Run a batch with a progress bar on a terminal, a summary line otherwise."""
-    from tdkt_docs.batch import BatchInterruptedError
-
     console = Console(stderr=True)
     workers = jobs or os.cpu_count() or 1
     previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
@@ -381,7 +372,7 @@ def _run_batch(run: Callable[..., BatchResult], jobs: int, **options: Any) -> in
 
             result = run(executor=executor, progress=progress, **options)
     except BatchInterruptedError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {exc.advice('--force')}", err=True)
         return 130
     finally:
         if executor is not None:
@@ -390,10 +381,10 @@ def _run_batch(run: Callable[..., BatchResult], jobs: int, **options: Any) -> in
     written = len(result.written)
     bad = result.failed
     click.echo(
-        f"{written} document(s) written to {result.out_dir} in {result.seconds:.1f} s; "
-        f"{len(bad)} row(s) not written; manifest: {result.manifest}"
+        f"{plural(written, 'document')} written to {result.out_dir} in {result.seconds:.1f} s; "
+        f"{plural(len(bad), 'row')} not written; manifest: {result.manifest}"
         + (f"; merged: {result.merged}" if result.merged else "")
-        + (f"; {len(result.pdfs)} PDF(s)" if result.pdfs else ""),
+        + (f"; {plural(len(result.pdfs), 'PDF')}" if result.pdfs else ""),
         err=True,
     )
     for outcome in bad:
@@ -601,6 +592,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
+        return 130
+    except OutputExistsError as exc:
+        # The library says overwrite=True; on the command line the option is --force.
+        where = f"{exc.path}: " if exc.path else ""
+        click.echo(f"error: {where}{exc.advice('--force')}", err=True)
+        if debug:
+            traceback.print_exc()
+        return 1
+    except BatchInterruptedError as exc:
+        click.echo(f"error: {exc.advice('--force')}", err=True)
         return 130
     except DataError as exc:
         for problem in exc.problems:

@@ -18,6 +18,7 @@ Every error keeps its data as attributes, and ``str(error)`` is a message a user
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,9 @@ class Problem:
     source: str | None
     field: str
     message: str
+    kind: str = dataclasses.field(default="", compare=False)
+    """What sort of problem, for code that acts on it: the validation error's type
+    (``missing``, ``too_short``, ``value_error`` …), or ``""``."""
 
     def __str__(self) -> str:
         where = f"{self.source}: " if self.source else ""
@@ -90,9 +94,53 @@ class OutputError(TdktError):
 
 
 class OutputExistsError(OutputError):
-    """The output exists; pass ``overwrite=True`` (``--force`` on the command line)."""
+    """The output exists and ``overwrite=True`` was not passed.
+
+    ``reason`` says what exists ("already exists", "a batch was written here before");
+    :meth:`advice` words the way out for a caller: ``overwrite=True`` in Python, and the
+    command line passes ``--force``.
+    """
+
+    def __init__(
+        self, reason: str, *, path: str | Path | None = None, several: bool = False
+    ) -> None:
+        self.reason = reason
+        self.several = several
+        super().__init__(self.advice("overwrite=True"), path=path)
+
+    def advice(self, option: str) -> str:
+        """The message with ``option`` as the way to replace the output."""
+        return f"{self.reason}; pass {option} to replace {'them' if self.several else 'it'}"
 
 
 class ConversionError(TdktError):
     """A conversion to PDF failed: LibreOffice is missing (the message says how to install
     it), timed out, or wrote no PDF."""
+
+
+class BatchInterruptedError(TdktError):
+    """A batch was stopped (Ctrl-C or SIGTERM).
+
+    Before the commit nothing is written; during it, ``written`` documents are in place,
+    each complete. Running the batch again (replacing those, see :meth:`advice`) does the
+    rest.
+    """
+
+    def __init__(self, out_dir: Path, rows: int, written: int = 0) -> None:
+        self.out_dir = out_dir
+        self.rows = rows
+        self.written = written
+        super().__init__(self.advice("overwrite=True"))
+
+    def advice(self, option: str) -> str:
+        """The message with ``option`` as the way to replace what was written."""
+        if self.written:
+            return (
+                f"interrupted while moving the documents into place: {self.written} of "
+                f"{self.rows} are in {self.out_dir}, each complete; run again with {option} "
+                "to finish"
+            )
+        return (
+            f"interrupted: none of the {self.rows} documents was written to {self.out_dir}; "
+            "run the same command again to make them"
+        )

@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from tdkt_docs.errors import DataError, Problem
+from tdkt_docs.errors import DataError
+from tdkt_docs.messages import problems_from
 from tdkt_docs.models import Agency, Dispatch, Document, Report
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
@@ -109,46 +110,6 @@ def read_data(path: Path) -> Any:
         raise DataError.single(path, "", f"invalid YAML{where}: {problem}") from exc
 
 
-def field_path(loc: tuple[int | str, ...]) -> str:
-    """``('signer', 'authority', 0)`` → ``signer.authority[0]``."""
-    text = ""
-    for part in loc:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
-
-
-def _message(error: Mapping[str, Any]) -> str:
-    kind = error["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        return "unknown field (check the spelling against the input format in README.md)"
-    message = str(error["msg"])
-    for prefix in ("Value error, ", "Assertion failed, "):
-        message = message.removeprefix(prefix)
-    if kind in {"value_error", "assertion_error"}:
-        return message
-    value = error.get("input")
-    shown = repr(value) if not isinstance(value, dict | list) else type(value).__name__
-    return f"{message[0].lower()}{message[1:]}, got {shown}"
-
-
-def problems_from(
-    exc: ValidationError, source: str | None, prefix: tuple[int | str, ...] = ()
-) -> list[Problem]:
-    """One :class:`Problem` per pydantic error, with readable field paths."""
-    problems = []
-    for error in exc.errors():
-        loc = tuple(
-            p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-"))
-        )
-        problems.append(Problem(source, field_path(prefix + loc), _message(error)))
-    return problems
-
-
 def validate(data: Any, source: str | Path | None = None) -> Document:
     """Validate plain data (as read from YAML/JSON) into a document model."""
     name = str(source) if source is not None else None
@@ -172,7 +133,7 @@ def validate(data: Any, source: str | Path | None = None) -> Document:
     try:
         return DOCUMENT_TYPES[kind].model_validate(dict(data))
     except ValidationError as exc:
-        raise DataError(problems_from(exc, name)) from None
+        raise DataError(problems_from(exc, name, model=DOCUMENT_TYPES[kind])) from None
 
 
 def resolve_agency(data: Any, path: Path) -> Any:
@@ -190,7 +151,9 @@ def resolve_agency(data: Any, path: Path) -> Any:
     try:
         Agency.model_validate(agency_data)
     except ValidationError as exc:
-        raise DataError(problems_from(exc, str(agency_path), prefix=("agency",))) from None
+        raise DataError(
+            problems_from(exc, str(agency_path), prefix=("agency",), model=Agency)
+        ) from None
     return {**data, "agency": agency_data}
 
 

@@ -1,8 +1,12 @@
-"""The small inline markup of body text: paragraphs, ``*italic*``, ``**bold**``.
+"""The small markup of body text: paragraphs, ``*italic*``, ``**bold**``, headings, tables.
 
 Paragraphs are separated by blank lines; single line breaks inside a paragraph are joined
-with a space, as in Markdown. ``\\*`` writes a literal asterisk and ``\\\\`` a backslash.
-Nothing else is special: every other character is text.
+with a space, as in Markdown. A backslash makes the next marker character text: ``\\*``
+an asterisk, ``\\#`` a hash, ``\\|`` a bar and ``\\\\`` a backslash. Nothing else is
+special: every other character is text.
+
+Markup belongs to the author of a body. Data put into a body (a batch row's value, a
+unit's name) goes through :func:`escape` first, so it always comes out as typed.
 """
 
 from __future__ import annotations
@@ -13,7 +17,12 @@ from dataclasses import dataclass
 
 from tdkt_docs.vietnamese.numbers import roman
 
-_TOKEN = re.compile(r"\\[\\*]|\*\*|\*")
+MARKERS = "\\*#|"
+"""The characters a backslash escapes."""
+_TOKEN = re.compile(r"\\[\\*#|]|\*\*|\*")
+_UNESCAPE = re.compile(r"\\([\\*#|])")
+_ESCAPE = str.maketrans({marker: "\\" + marker for marker in MARKERS})
+_ANY_WHITESPACE = re.compile(r"\s+")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -31,6 +40,23 @@ Paragraph = tuple[Run, ...]
 
 class MarkupError(ValueError):
     """Unbalanced ``*`` or ``**`` in a paragraph."""
+
+
+def escape(text: str) -> str:
+    r"""``text`` as literal body text: markers escaped, and every run of whitespace (line
+    breaks included) one space, so a value can neither format, split nor start a paragraph.
+
+    >>> print(escape("A*B | # h\n\nz \\"))
+    A\*B \| \# h z \\
+    >>> plain_text(parse_inline(escape("A*B*C")))
+    'A*B*C'
+    """
+    return _ANY_WHITESPACE.sub(" ", text).translate(_ESCAPE)
+
+
+def unescape(text: str) -> str:
+    """The text an escaped string stands for (used for table cells, which hold no runs)."""
+    return _UNESCAPE.sub(r"\1", text)
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -139,10 +165,35 @@ POINT_LETTERS = tuple("abcdđeghiklmnopqrstuvxy")
 _HEADING = re.compile(r"^(#{1,3})\s+(.*)$")
 
 
+def _split_cells(line: str) -> tuple[str, ...]:
+    """``| a | b |`` → ``("a", "b")``; an escaped ``\\|`` stays inside its cell."""
+    cells: list[str] = []
+    current: list[str] = []
+    position = 0
+    while position < len(line):
+        char = line[position]
+        if char == "\\" and position + 1 < len(line):
+            current.append(line[position : position + 2])
+            position += 2
+            continue
+        if char == "|":
+            cells.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+        position += 1
+    cells.append("".join(current))
+    if line.startswith("|"):
+        cells = cells[1:]
+    if len(cells) > 1 and not cells[-1].strip():
+        cells = cells[:-1]  # the closing bar
+    return tuple(unescape(cell).strip() for cell in cells)
+
+
 def _table(part: str) -> Block:
     """A Markdown pipe table: ``| a | b |`` rows, the second one a ``|---|---|`` rule."""
     lines = [line.strip() for line in part.split("\n") if line.strip()]
-    rows = [tuple(cell.strip() for cell in line.strip("|").split("|")) for line in lines]
+    rows = [_split_cells(line) for line in lines]
     if len(rows) < 2 or not all(re.fullmatch(r":?-{3,}:?", cell) for cell in rows[1]):
         raise MarkupError("a table starts with a heading row and a '|---|---|' line under it")
     header, data = rows[0], rows[2:]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Sequence
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -22,6 +24,7 @@ from pydantic import (
 
 from tdkt_docs.markup import MarkupError, parse_blocks, parse_body, plain_text
 from tdkt_docs.text import clean_block, clean_line, is_all_caps
+from tdkt_docs.vietnamese.numbers import format_number
 
 
 def _line(value: Any) -> Any:
@@ -52,10 +55,58 @@ def _caps(value: str) -> str:
     return value
 
 
+class MarkupText:
+    """Marks a field whose text is body markup (paragraphs, ``*italic*``, headings,
+    tables): data put into it is escaped first (:func:`tdkt_docs.markup.escape`)."""
+
+    def __repr__(self) -> str:
+        return "MarkupText()"
+
+
+MARKUP = MarkupText()
+
+
+def length_check(limit: int, reason: str) -> Callable[[str], str]:
+    """A length limit in characters, with where it comes from (shown in the message)."""
+
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise ValueError(
+                f"is {format_number(len(value))} characters long; at most "
+                f"{format_number(limit)} ({reason})"
+            )
+        return value
+
+    return check
+
+
+def at_most(limit: int, reason: str) -> AfterValidator:
+    return AfterValidator(length_check(limit, reason))
+
+
 Line = Annotated[str, BeforeValidator(_line)]
 """One line of text: NFC, single spaces, no control characters, not empty."""
 CapsLine = Annotated[str, BeforeValidator(_line), AfterValidator(_caps)]
-Block = Annotated[str, BeforeValidator(_block)]
+Block = Annotated[str, BeforeValidator(_block), MARKUP]
+"""Multi-line body markup (see :mod:`tdkt_docs.markup`)."""
+
+# Length limits. Where Nghị định 30 Phụ lục VI sets the length of a metadata field, the
+# same limit applies to the text it records; the others keep a line on its line.
+_VI = "Nghị định 30/2020/NĐ-CP, Phụ lục VI"
+ORGAN_NAME = at_most(200, f"{_VI}: tên cơ quan, tổ chức")
+PLACE = at_most(50, "the date line stays on one line")
+CONTACT = at_most(200, "one line of ô 13")
+SHORT_CONTACT = at_most(100, "one line of ô 13")
+_notation_length = length_check(30, f"{_VI}: ký hiệu của văn bản")
+SUBJECT = at_most(500, f"{_VI}: trích yếu nội dung")
+BODY = at_most(100_000, "about 40 pages; split a longer text into appendices")
+POSITION = at_most(100, f"{_VI}: chức vụ của người ký")
+FULL_NAME = at_most(50, f"{_VI}: họ và tên người ký")
+ARCHIVE_ITEM = at_most(50, "an abbreviation such as VT or PTĐKT")
+INITIALS = at_most(20, "the drafter's initials, such as PL")
+TITLE = at_most(500, "a title of a few lines")
+CELL = at_most(5_000, "one table cell")
+HEADING = at_most(200, "a column heading")
 
 
 def _list_item(value: str) -> str:
@@ -67,7 +118,7 @@ def _list_item(value: str) -> str:
     return value
 
 
-ListItem = Annotated[str, BeforeValidator(_line), AfterValidator(_list_item)]
+ListItem = Annotated[str, BeforeValidator(_line), AfterValidator(_list_item), ORGAN_NAME]
 
 
 def _split_lines(value: Any) -> Any:
@@ -89,19 +140,19 @@ class Model(BaseModel):
 class Agency(Model):
     """The issuing agency (ô 2) and where it sits (ô 4), with its contact lines (ô 13)."""
 
-    parent: CapsLine | None = None
+    parent: Annotated[CapsLine, ORGAN_NAME] | None = None
     """Cơ quan chủ quản, e.g. ``UBND TỈNH KHÁNH HÒA``; ``None`` when there is none."""
-    name: CapsLine
+    name: Annotated[CapsLine, ORGAN_NAME]
     """Tên cơ quan ban hành, e.g. ``SỞ NỘI VỤ``."""
-    place: Line
+    place: Annotated[Line, PLACE]
     """Địa danh of the date line, e.g. ``Khánh Hòa``."""
-    display_name: Line | None = None
+    display_name: Annotated[Line, ORGAN_NAME] | None = None
     """The name in running text, e.g. ``Sở Nội vụ tỉnh Khánh Hòa`` (appendix reference lines)."""
-    address: Line | None = None
-    phone: Line | None = None
-    fax: Line | None = None
-    email: Line | None = None
-    website: Line | None = None
+    address: Annotated[Line, CONTACT] | None = None
+    phone: Annotated[Line, SHORT_CONTACT] | None = None
+    fax: Annotated[Line, SHORT_CONTACT] | None = None
+    email: Annotated[Line, SHORT_CONTACT] | None = None
+    website: Annotated[Line, SHORT_CONTACT] | None = None
 
     @field_validator("place")
     @classmethod
@@ -153,10 +204,12 @@ AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
 class Signer(Model):
     """ô 7: quyền hạn (authority lines), chức vụ (title) and họ tên (name)."""
 
-    authority: Annotated[tuple[CapsLine, ...], BeforeValidator(_split_lines)] = ()
+    authority: Annotated[
+        tuple[Annotated[CapsLine, POSITION], ...], BeforeValidator(_split_lines)
+    ] = ()
     """Lines such as ``KT. GIÁM ĐỐC`` or ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH``."""
-    title: CapsLine
-    name: Line
+    title: Annotated[CapsLine, POSITION]
+    name: Annotated[Line, FULL_NAME]
 
     @field_validator("authority")
     @classmethod
@@ -191,8 +244,8 @@ class Signer(Model):
 class Drafter(Model):
     """ô 12: the drafter's initials and the number of copies issued, e.g. ``PL.(300)``."""
 
-    initials: CapsLine
-    copies: int | None = Field(default=None, ge=1)
+    initials: Annotated[CapsLine, INITIALS]
+    copies: int | None = Field(default=None, ge=1, le=999_999)
 
     @model_validator(mode="before")
     @classmethod
@@ -231,12 +284,16 @@ class _Administrative(Model):
     symbol: str
     """Ký hiệu, e.g. ``SNV-TĐKT``: agency and unit abbreviations joined by hyphens."""
     date: IssueDate
-    subject: Line
+    subject: Annotated[Line, SUBJECT]
     """Trích yếu, written after "V/v"."""
-    body: Block
+    body: Annotated[Block, BODY]
     distribution: Annotated[tuple[ListItem, ...], Field(min_length=1)]
     """Nơi nhận before the "Lưu" line; a công văn's starts with "Như trên" (its Kính gửi)."""
-    archive: Annotated[tuple[Line, ...], BeforeValidator(_split_commas), Field(min_length=1)]
+    archive: Annotated[
+        tuple[Annotated[Line, ARCHIVE_ITEM], ...],
+        BeforeValidator(_split_commas),
+        Field(min_length=1),
+    ]
     signer: Signer
     urgency: Annotated[str | None, _mark(URGENCY)] = None
     secrecy: Annotated[str | None, _mark(SECRECY)] = None
@@ -258,7 +315,7 @@ class _Administrative(Model):
     def _symbol(cls, value: Any) -> Any:
         if not isinstance(value, str):
             return value
-        value = clean_line(value)
+        value = _notation_length(clean_line(value))
         if not re.fullmatch(SYMBOL_PATTERN, value):
             raise ValueError(
                 "expected abbreviations joined by '-' with no spaces or '/', "
@@ -314,17 +371,17 @@ def _cell(value: Any) -> Any:
     return value
 
 
-Cell = Annotated[str, BeforeValidator(_cell)]
+Cell = Annotated[str, BeforeValidator(_cell), CELL]
 
 
 class TableSpec(Model):
     """A table: column headings, rows of cells, optional relative widths and unit line."""
 
-    columns: Annotated[tuple[Line, ...], Field(min_length=1, max_length=20)]
+    columns: Annotated[tuple[Annotated[Line, HEADING], ...], Field(min_length=1, max_length=20)]
     rows: tuple[tuple[Cell, ...], ...] = ()
     widths: tuple[Annotated[float, Field(gt=0)], ...] | None = None
     """Relative column widths, e.g. [1, 4, 2]; equal when absent."""
-    unit: Line | None = None
+    unit: Annotated[Line, TITLE] | None = None
     """A line above the table such as "Đơn vị tính: đồng" (italic, right-aligned)."""
 
     @model_validator(mode="after")
@@ -341,8 +398,8 @@ class TableSpec(Model):
 class Appendix(Model):
     """A Phụ lục after the report: its own section, landscape by default, pages from 1."""
 
-    title: CapsLine
-    body: Block | None = None
+    title: Annotated[CapsLine, TITLE]
+    body: Annotated[Block, BODY] | None = None
     table: TableSpec | None = None
     landscape: bool = True
 
@@ -417,3 +474,56 @@ class Report(_Administrative):
 
 Document = Dispatch | Report
 """Every document type the package renders."""
+
+
+# --- Finding a field's declaration from its path ------------------------------------------------
+
+
+def _annotation_at(annotation: Any, path: tuple[int | str, ...]) -> list[tuple[Any, bool]]:
+    """The declarations a value at ``path`` inside ``annotation`` may have, each with
+    whether it is marked as body markup."""
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        base, *metadata = get_args(annotation)
+        if not path:
+            return [(base, any(item is MARKUP for item in metadata))]
+        return _annotation_at(base, path)
+    if origin in (Union, UnionType):
+        arguments = [a for a in get_args(annotation) if a is not type(None)]
+        return [found for argument in arguments for found in _annotation_at(argument, path)]
+    if not path:
+        return [(annotation, False)]
+    if origin in (tuple, list) and isinstance(path[0], int):
+        return _annotation_at(get_args(annotation)[0], path[1:])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(path[0]) if isinstance(path[0], str) else None
+        if field is None:
+            return []
+        if len(path) == 1 and MARKUP in field.metadata:
+            return [(field.annotation, True)]
+        return _annotation_at(field.annotation, path[1:])
+    return []
+
+
+def is_markup(model: type[BaseModel], path: Sequence[int | str]) -> bool:
+    """Whether the field at ``path`` (keys and list indexes) of ``model`` holds body markup.
+
+    >>> is_markup(Report, ("body",)), is_markup(Report, ("appendices", 0, "body"))
+    (True, True)
+    >>> is_markup(Dispatch, ("subject",)), is_markup(Dispatch, ("recipients", 0))
+    (False, False)
+    """
+    return any(markup for _, markup in _annotation_at(model, tuple(path)))
+
+
+def field_names(model: type[BaseModel], path: Sequence[int | str]) -> tuple[str, ...]:
+    """The keys a mapping at ``path`` of ``model`` may hold (for "did you mean …?").
+
+    >>> field_names(Dispatch, ("signer",))
+    ('authority', 'title', 'name')
+    """
+    names: dict[str, None] = {}
+    for annotation, _ in _annotation_at(model, tuple(path)):
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            names.update(dict.fromkeys(annotation.model_fields))
+    return tuple(names)

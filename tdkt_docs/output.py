@@ -32,7 +32,7 @@ def write_atomic(
         raise OutputError("is a folder; give a file name ending in .docx", path=path)
     if path.exists() and not overwrite:
         raise OutputExistsError(
-            "already exists; pass overwrite=True (--force on the command line) to replace it",
+            "already exists",
             path=path,
         )
     folder = path.parent

@@ -67,9 +67,7 @@ def convert_to_pdf(
     if not overwrite:
         existing = [t for t in targets if t.exists()]
         if existing:
-            raise OutputExistsError(
-                "already exists; pass overwrite=True (--force) to replace it", path=existing[0]
-            )
+            raise OutputExistsError("already exists", path=existing[0])
     soffice = find_soffice()
     runs = max(1, min(jobs or os.cpu_count() or 1, math.ceil(len(paths) / FILES_PER_RUN)))
     groups = [paths[i::runs] for i in range(runs)]
@@ -154,9 +152,7 @@ def preview_page(
     if output.suffix.lower() != ".png":
         raise ConversionError(f"{output}: the preview is a PNG; give a name ending in .png")
     if output.exists() and not overwrite:
-        raise OutputExistsError(
-            "already exists; pass overwrite=True (--force) to replace it", path=output
-        )
+        raise OutputExistsError("already exists", path=output)
     if page < 1:
         raise ConversionError(f"page {page}: pages are numbered from 1")
     pdftoppm = find_pdftoppm()

@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from tdkt_docs.errors import ProfileError
+from tdkt_docs.messages import problems_from
 from tdkt_docs.metrics import text_width_mm
 
 # Phụ lục I, NĐ 30/2020 (see nd30.md §1 and §2.17): (minimum, maximum), inclusive.
@@ -127,7 +128,7 @@ class Profile(_Frozen):
         for side, (low, high) in LEGAL_MARGINS_MM.items():
             value = getattr(self.margins_mm, side)
             if not low <= value <= high:
-                problems.append(f"margins_mm.{side}: {value} is outside {low}–{high} mm")
+                problems.append(f"margins_mm.{side}: {value:g} mm is outside {low:g}–{high:g} mm")
         missing = sorted(set(LEGAL_SIZE_RANGES_PT) - set(self.sizes_pt))
         if missing:
             problems.append(f"sizes_pt: missing {', '.join(missing)}")
@@ -137,7 +138,7 @@ class Profile(_Frozen):
                 continue
             low, high = LEGAL_SIZE_RANGES_PT[role]
             if not low <= value <= high:
-                problems.append(f"sizes_pt.{role}: {value} pt is outside {low:g}–{high:g} pt")
+                problems.append(f"sizes_pt.{role}: {value:g} pt is outside {low:g}–{high:g} pt")
         if self.body.first_line_indent_cm not in LEGAL_FIRST_LINE_INDENTS_CM:
             problems.append("body.first_line_indent_cm: expected 1.0 or 1.27")
         if self.body.space_before_pt + self.body.space_after_pt < LEGAL_MIN_PARAGRAPH_SPACE_PT:
@@ -190,8 +191,5 @@ def _parse(data: Any, source: str) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        details = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc']) or 'profile'}: {err['msg']}"
-            for err in exc.errors()
-        )
+        details = "; ".join(str(problem) for problem in problems_from(exc, None, model=Profile))
         raise ProfileError(f"{source}: {details}") from exc

@@ -73,10 +73,34 @@ def render_bytes(
     return to_bytes(docx_document, timestamp or _timestamp(document))
 
 
+PROPERTY_CHARACTERS = 255
+"""What a text property of the package (title, subject, author) may hold: python-docx
+refuses more, and Word shows no more in its Properties dialog."""
+
+
+def property_text(text: str, limit: int = PROPERTY_CHARACTERS) -> str:
+    """``text`` cut to ``limit`` characters at a word boundary, ending in "…" when cut.
+
+    >>> property_text("V/v " + "khen thưởng " * 30, 40)
+    'V/v khen thưởng khen thưởng khen…'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut[limit // 2 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def _properties(document: Document, timestamp: dt.datetime | None) -> tuple[object, ...]:
     """Title, subject, author and date of the document properties."""
     title = f"V/v {document.subject}" if document.type == "dispatch" else document.subject
-    return (title, document.subject, document.agency.name, timestamp or _timestamp(document))
+    return (
+        property_text(title),
+        property_text(document.subject),
+        property_text(document.agency.name),
+        timestamp or _timestamp(document),
+    )
 
 
 def _set_properties(

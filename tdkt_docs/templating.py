@@ -13,6 +13,7 @@ Safety rules, all enforced here:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import re
@@ -35,6 +36,7 @@ from markupsafe import Markup
 from tdkt_docs import vietnamese
 from tdkt_docs.errors import TemplateError
 from tdkt_docs.markup import Run
+from tdkt_docs.markup import escape as escape_markup
 from tdkt_docs.ooxml import restore_core_properties_prefix
 
 restore_core_properties_prefix()  # docxtpl imports docxcompose, which rebinds it
@@ -49,6 +51,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "number_to_words": vietnamese.number_to_words,
     "ordinal_words": vietnamese.ordinal_words,
     "roman": vietnamese.roman,
+    "short_date": vietnamese.short_date,
 }
 """The filters every template can use; README.md lists them with examples."""
 
@@ -428,13 +431,34 @@ class RowValues:
         return f"RowValues({self._values!r})"
 
 
-def _text_environment() -> SandboxedEnvironment:
+def _value_as_text(value: Any) -> Any:
+    # A date cell in running text reads as ND30 writes dates (07/9/2023), never ISO.
+    if isinstance(value, dt.date):
+        return vietnamese.short_date(value)
+    return value
+
+
+def _value_as_markup(value: Any) -> str:
+    # Markup is the author's: a value in a body is text, whatever characters it holds.
+    return escape_markup(str(_value_as_text(value)))
+
+
+def _text_environment(finalize: Callable[[Any], Any]) -> SandboxedEnvironment:
     # Plain text out: the document template escapes every value later, once.
     env = SandboxedEnvironment(
-        undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        finalize=finalize,
     )
     env.filters.update(FILTERS)
     return env
+
+
+@functools.cache
+def _text_environments() -> dict[bool, SandboxedEnvironment]:
+    """The environments of text fields: plain (``False``) and body markup (``True``)."""
+    return {False: _text_environment(_value_as_text), True: _text_environment(_value_as_markup)}
 
 
 def has_placeholders(text: str) -> bool:
@@ -459,18 +483,21 @@ def _row_columns(ast: jinja2.nodes.Template) -> set[str]:
     return columns
 
 
+_SOLE_EXPRESSION = re.compile(r"\s*\{\{-?(.*?)-?\}\}\s*", re.DOTALL)
+
+
 class TextTemplate:
     """A string field of a batch base, such as ``"Kính gửi {{ row.recipient }}"``.
 
     The row's values are inserted as text: what they contain is never run as template code.
+    In a ``markup`` field (a body), they are escaped too, so ``*``, ``#``, ``|``, ``\\``
+    and line breaks in a value are text, never formatting. A date value in text reads
+    ``07/9/2023``; a field that is only ``{{ row.COLUMN }}`` of a date cell takes the date
+    itself (``date: "{{ row.ngay }}"``).
     """
 
-    _environment: SandboxedEnvironment | None = None
-
-    def __init__(self, source: str) -> None:
-        if TextTemplate._environment is None:
-            TextTemplate._environment = _text_environment()
-        env = TextTemplate._environment
+    def __init__(self, source: str, *, markup: bool = False) -> None:
+        env = _text_environments()[markup]
         try:
             ast = env.parse(source)
             self._template = env.from_string(ast)
@@ -481,11 +508,34 @@ class TextTemplate:
         self.unknown_names = frozenset(meta.find_undeclared_variables(ast) - {"row"})
         """Names other than ``row`` (a likely mistake: ``{{ recipient }}`` for
         ``{{ row.recipient }}``)."""
+        self._expression: Callable[..., Any] | None = None
+        sole = _SOLE_EXPRESSION.fullmatch(source)
+        if sole and _is_sole_output(ast):
+            self._expression = env.compile_expression(sole.group(1), undefined_to_none=False)
 
-    def render(self, row: Mapping[str, Any]) -> str:
+    def render(self, row: Mapping[str, Any]) -> str | dt.date:
+        """The field's text for ``row``; a date for a field that is only a date value."""
+        values = RowValues(row)
         try:
-            return self._template.render(row=RowValues(row))
+            if self._expression is not None:
+                value = self._expression(row=values)
+                if isinstance(value, dt.date):
+                    return value
+            return self._template.render(row=values)
         except jinja2.UndefinedError as exc:
             raise TemplateError(str(exc)) from exc
         except jinja2.TemplateError as exc:
             raise TemplateError(f"cannot fill in: {exc}") from exc
+
+
+def _is_sole_output(ast: jinja2.nodes.Template) -> bool:
+    """A template that is one ``{{ … }}`` and nothing else (blank text aside)."""
+    outputs = [node for node in ast.body if isinstance(node, jinja2.nodes.Output)]
+    if len(outputs) != 1 or len(ast.body) != 1:
+        return False
+    parts = [
+        node
+        for node in outputs[0].nodes
+        if not (isinstance(node, jinja2.nodes.TemplateData) and not node.data.strip())
+    ]
+    return len(parts) == 1 and not isinstance(parts[0], jinja2.nodes.TemplateData)

@@ -99,7 +99,8 @@ def _valid_subject(text: str) -> bool:
 
 def _valid_name(text: str) -> bool:
     shown = expected(text)
-    return bool(shown) and not (len(shown) > 3 and _is_all_caps(shown))
+    # At most 50 characters (Phụ lục VI); longer names are tests/test_field_lengths.py's.
+    return bool(shown) and len(shown) <= 50 and not (len(shown) > 3 and _is_all_caps(shown))
 
 
 def _render(data: dict[str, Any]) -> Document:

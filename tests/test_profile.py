@@ -34,9 +34,9 @@ def test_round_trip(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("margins_mm", "left", 25), "margins_mm.left: 25.0 is outside 30–35 mm"),
+        (("margins_mm", "left", 25), "margins_mm.left: 25 mm is outside 30–35 mm"),
         (("margins_mm", "right", 21), "margins_mm.right"),
-        (("sizes_pt", "body", 12), "sizes_pt.body: 12.0 pt is outside 13–14 pt"),
+        (("sizes_pt", "body", 12), "sizes_pt.body: 12 pt is outside 13–14 pt"),
         (("sizes_pt", "noi_nhan_label", 13), "sizes_pt.noi_nhan_label"),
         (("sizes_pt", "quoc_hieu", 14), "sizes_pt.quoc_hieu"),
         (("body", "first_line_indent_cm", 1.5), "first_line_indent_cm"),

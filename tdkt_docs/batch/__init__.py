@@ -6,12 +6,8 @@
 11
 """
 
-from tdkt_docs.batch.engine import (
-    BatchInterruptedError,
-    BatchResult,
-    RowOutcome,
-    render_batch,
-)
+from tdkt_docs.batch.engine import BatchResult, RowOutcome, render_batch
 from tdkt_docs.batch.names import DEFAULT_PATTERN
+from tdkt_docs.errors import BatchInterruptedError
 
 __all__ = ["DEFAULT_PATTERN", "BatchInterruptedError", "BatchResult", "RowOutcome", "render_batch"]

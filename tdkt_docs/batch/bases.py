@@ -27,12 +27,14 @@ import docx
 
 from tdkt_docs.batch.rows import Row, Value
 from tdkt_docs.errors import DataError, Problem, TdktError, TemplateError
-from tdkt_docs.loader import field_path, read_data, resolve_agency, validate
-from tdkt_docs.models import Dispatch, Document, Report
+from tdkt_docs.loader import DOCUMENT_TYPES, read_data, resolve_agency, validate
+from tdkt_docs.messages import field_path
+from tdkt_docs.models import Dispatch, Document, Report, is_markup
 from tdkt_docs.profile import Profile, default_profile
 from tdkt_docs.render import PreparedPackage, Renderer
 from tdkt_docs.templating import PreparedTemplate, RowValues, TextTemplate, has_placeholders
 from tdkt_docs.text import find_forbidden, refuse_legacy_encoding
+from tdkt_docs.vietnamese import short_date
 
 DOCX_BASE_TIMESTAMP = dt.datetime(2020, 1, 1)
 """Zip dates of a mail merge when neither the template nor the caller gives one."""
@@ -65,8 +67,9 @@ class BaseSpec:
         return digest.hexdigest()
 
 
-class RowError(TdktError):
-    """The problems of one row (collected by the batch into a :class:`DataError`)."""
+class RowError(Exception):
+    """The problems of one row. Internal: the batch collects them into a
+    :class:`DataError` (or the manifest), so this never reaches a caller."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
@@ -102,9 +105,11 @@ class DocumentBase:
         self.data = data
         self.fields: list[tuple[tuple[int | str, ...], TextTemplate]] = []
         problems = []
+        kind = data.get("type")
+        model = DOCUMENT_TYPES.get(kind) if isinstance(kind, str) else None
         for path, text in _walk(data):
             try:
-                template = TextTemplate(text)
+                template = TextTemplate(text, markup=model is not None and is_markup(model, path))
             except TemplateError as exc:
                 problems.append(Problem(spec.source, field_path(path), str(exc)))
                 continue
@@ -133,7 +138,7 @@ class DocumentBase:
         problems = []
         for path, template in reversed(self.fields):
             try:
-                text = template.render(row.values)
+                value = template.render(row.values)
             except TdktError as exc:
                 where = _where(row, template.columns)
                 problems.append(Problem(self.data_source, where, f"{field_path(path)}: {exc}"))
@@ -148,8 +153,8 @@ class DocumentBase:
                     copied.add(path[:depth])
                 parent = parent[key]
             last = path[-1]
-            if text.strip():
-                parent[last] = text
+            if not isinstance(value, str) or value.strip():
+                parent[last] = value
             elif isinstance(parent, list) and isinstance(last, int):
                 parent[last] = _BLANK  # decided below, once the whole list is filled
             else:
@@ -177,7 +182,7 @@ class DocumentBase:
             problems = []
             items_reported = {p.field.split("[")[0] for p in exc.problems if "[" in p.field}
             for problem in exc.problems:
-                if problem.field in items_reported and "at least" in problem.message:
+                if problem.field in items_reported and problem.kind == "too_short":
                     continue  # the bad item is reported; its list being short follows
                 columns = self._columns_for(problem.field)
                 if not columns:
@@ -226,9 +231,9 @@ class DocumentBase:
 
 
 def _docx_value(value: Value) -> Value:
-    # On paper a date reads 05/10/2023, not 2023-10-05.
+    # On paper a date reads as ND30 writes it, 07/9/2023, not 2023-09-07.
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return short_date(value)
     return value
 
 

@@ -38,7 +38,14 @@ from typing import Any
 from tdkt_docs.batch.bases import Base, BaseSpec, RowError, build_base, load_base
 from tdkt_docs.batch.names import DEFAULT_PATTERN, NamePattern, UniqueNames, safe_file_name, slugify
 from tdkt_docs.batch.rows import Row, Table, read_rows, rows_from_records
-from tdkt_docs.errors import DataError, OutputError, OutputExistsError, Problem, TdktError
+from tdkt_docs.errors import (
+    BatchInterruptedError,
+    DataError,
+    OutputError,
+    OutputExistsError,
+    Problem,
+    TdktError,
+)
 from tdkt_docs.models import Document
 from tdkt_docs.output import TEMP_SUFFIX, write_atomic
 from tdkt_docs.profile import Profile
@@ -84,27 +91,6 @@ class BatchResult:
     @property
     def failed(self) -> list[RowOutcome]:
         return [o for o in self.outcomes if o.status != "written"]
-
-
-class BatchInterruptedError(TdktError):
-    """The batch was stopped (Ctrl-C or SIGTERM). Before the commit nothing is written;
-    during it, ``written`` documents are in place, each complete. Running the batch again
-    (with ``overwrite=True`` in the second case) does the rest."""
-
-    def __init__(self, out_dir: Path, rows: int, written: int = 0) -> None:
-        self.out_dir = out_dir
-        self.written = written
-        if written:
-            message = (
-                f"interrupted while moving the documents into place: {written} of {rows} "
-                f"are in {out_dir}, each complete; run again with --force to finish"
-            )
-        else:
-            message = (
-                f"interrupted: none of the {rows} documents was written to {out_dir}; "
-                "run the same command again to make them"
-            )
-        super().__init__(message)
 
 
 # --- Work done in a worker (or in this process when there is no executor) ------------------
@@ -389,7 +375,7 @@ def render_batch(
     merge_path = Path(merge) if merge is not None else None
     if not overwrite and (out_dir / MANIFEST_NAME).exists():
         raise OutputExistsError(
-            "a batch was written here before; pass overwrite=True (--force) to replace it",
+            "a batch was written here before",
             path=out_dir / MANIFEST_NAME,
         )
     report = progress or (lambda phase, done, total: None)
@@ -421,7 +407,8 @@ def render_batch(
             if existing:
                 more = f" and {len(existing) - 1} more" if len(existing) > 1 else ""
                 raise OutputExistsError(
-                    f"already exists{more}; pass overwrite=True (--force) to replace",
+                    f"already exists{more}",
+                    several=len(existing) > 1,
                     path=existing[0],
                 )
         committed = True

@@ -51,7 +51,9 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
 from tdkt_docs.errors import DataError, OutputExistsError
-from tdkt_docs.loader import problems_from, read_data, validate
+from tdkt_docs.loader import read_data, validate
+from tdkt_docs.markup import escape as escape_markup
+from tdkt_docs.messages import problems_from
 from tdkt_docs.models import Agency, Block, Signer
 from tdkt_docs.monthly.schema import (
     COLUMNS,
@@ -63,10 +65,12 @@ from tdkt_docs.monthly.schema import (
     Period,
     Unit,
 )
+from tdkt_docs.monthly.settings import REPORT_RECIPIENT, ReportSettings, load_report_settings
 from tdkt_docs.monthly.units import load_units
 from tdkt_docs.output import write_atomic
 from tdkt_docs.render import render
 from tdkt_docs.text import clean_line
+from tdkt_docs.vietnamese.dates import short_date
 from tdkt_docs.vietnamese.numbers import format_number, roman
 
 SUBMISSION_SUFFIXES = (".xlsx", ".csv")
@@ -80,7 +84,7 @@ HEADER_SEARCH_ROWS = 30
 MIN_HEADINGS = 3
 """A row with at least this many of the form's headings is taken as a header row."""
 
-RECIPIENT = "Ban Thi đua - Khen thưởng Trung ương"
+RECIPIENT = REPORT_RECIPIENT
 TOPIC = "phát hiện, bồi dưỡng, biểu dương, nhân rộng điển hình tiên tiến, gương người tốt, việc tốt"
 GROUP_LABELS = {
     "sở ban ngành": "Sở, ban, ngành, đoàn thể tỉnh",
@@ -800,18 +804,9 @@ def _trend(delta: int) -> str:
     return "không thay đổi"
 
 
-def _short_date(date: dt.date) -> str:
-    return f"{date.day:02d}/{date.month}/{date.year}"
-
-
 def _month_words(month: str) -> str:
     year, number = month.split("-")
     return f"tháng {int(number)} năm {year}"
-
-
-def _escape(text: str) -> str:
-    """Data (names, counts) placed in body markup: its ``*`` and ``\\`` are text."""
-    return text.replace("\\", "\\\\").replace("*", "\\*")
 
 
 def _items(lines: Sequence[str]) -> list[str]:
@@ -833,12 +828,12 @@ def _group_line(group: GroupFigures) -> str:
 
 def _body(figures: Figures, month: str, period: Period, owner: str, narrative: Narrative) -> str:
     when = _month_words(month)
-    owner = _escape(owner)
+    owner = escape_markup(owner)  # data in the body is text, never markup
     parts: list[str] = [
         narrative.opening
         or (
             f"Thực hiện hướng dẫn của {RECIPIENT} về việc {TOPIC}, {owner} báo cáo kết quả "
-            f"{when} (từ ngày {_short_date(period.start)} đến ngày {_short_date(period.end)}) "
+            f"{when} (từ ngày {short_date(period.start)} đến ngày {short_date(period.end)}) "
             "như sau:"
         )
     ]
@@ -994,7 +989,7 @@ def _load_agency(agency: Agency | Mapping[str, Any] | str | Path) -> Agency:
     try:
         model = data if isinstance(data, Agency) else Agency.model_validate(data)
     except ValidationError as exc:
-        raise DataError(problems_from(exc, source, prefix=("agency",))) from None
+        raise DataError(problems_from(exc, source, prefix=("agency",), model=Agency)) from None
     if model.display_name is None:
         raise DataError.single(
             source,
@@ -1011,7 +1006,7 @@ def _load_signer(signer: Signer | Mapping[str, Any]) -> Signer:
     try:
         return Signer.model_validate(signer)
     except ValidationError as exc:
-        raise DataError(problems_from(exc, None, prefix=("signer",))) from None
+        raise DataError(problems_from(exc, None, prefix=("signer",), model=Signer)) from None
 
 
 def _load_narrative(path: str | Path | None) -> Narrative:
@@ -1023,7 +1018,7 @@ def _load_narrative(path: str | Path | None) -> Narrative:
     try:
         return Narrative.model_validate(data)
     except ValidationError as exc:
-        raise DataError(problems_from(exc, str(path))) from None
+        raise DataError(problems_from(exc, str(path), model=Narrative)) from None
 
 
 def _load_previous(path: Path) -> Figures:
@@ -1126,28 +1121,31 @@ def compile_month(
     submissions_dir: str | Path,
     out_dir: str | Path,
     *,
-    agency: Agency | Mapping[str, Any] | str | Path,
-    signer: Signer | Mapping[str, Any],
+    settings: ReportSettings | str | Path | None = None,
+    agency: Agency | Mapping[str, Any] | str | Path | None = None,
+    signer: Signer | Mapping[str, Any] | None = None,
     narrative_path: str | Path | None = None,
     previous_path: str | Path | None = None,
     number: int | None = None,
     symbol: str | None = None,
     date: dt.date | str | None = None,
     start_day: int = 15,
-    recipient: str = RECIPIENT,
-    distribution: Sequence[str] = ("Như trên",),
-    archive: Sequence[str] = ("VT",),
+    recipient: str | None = None,
+    distribution: Sequence[str] | None = None,
+    archive: Sequence[str] | None = None,
     overwrite: bool = False,
 ) -> CompileResult:
     """Compile ``month`` ("YYYY-MM") from the submissions into ``out_dir``.
 
     Writes ``bao-cao-<month>.docx``, ``compiled.xlsx``, ``compiled.json``, ``missing.csv``
     and ``rejected.csv``, each atomically, and only after all of them were built: invalid
-    input writes nothing. ``agency`` is an :class:`Agency`, its fields or the path of an
-    agency file (``display_name`` required); ``symbol`` defaults to ``BC-`` and the
-    agency's initials (``BC-SNV``); ``date`` to the end of the period, which runs from day
-    ``start_day`` of the previous month to the day before ``start_day`` of ``month``. The
-    previous month's figures are read from ``previous_path``, or else from
+    input writes nothing. ``settings`` (a :class:`ReportSettings` or the path of a
+    ``report.yaml``) gives the agency, signer, number, symbol, recipient and Nơi nhận; a
+    keyword given here replaces its value. ``agency`` is an :class:`Agency`, its fields or
+    the path of an agency file (``display_name`` required); ``symbol`` defaults to ``BC-``
+    and the agency's initials (``BC-SNV``); ``date`` to the end of the period, which runs
+    from day ``start_day`` of the previous month to the day before ``start_day`` of
+    ``month``. The previous month's figures are read from ``previous_path``, or else from
     ``../<previous month>/compiled.json`` beside ``out_dir`` when it exists. Existing
     output files are refused unless ``overwrite``. Raises :class:`DataError` for invalid
     input and :class:`OutputError` when the files cannot be written.
@@ -1166,9 +1164,26 @@ def compile_month(
             "the output folder must not be the submissions folder (compiled.xlsx "
             "would be read as a submission next month)",
         )
+    if isinstance(settings, str | Path):
+        settings = load_report_settings(settings)
+    if settings is not None:
+        agency = agency if agency is not None else settings.agency
+        signer = signer if signer is not None else settings.signer
+        number = number if number is not None else settings.number
+        symbol = symbol or settings.symbol
+        recipient = recipient or settings.recipient
+        distribution = distribution if distribution is not None else settings.distribution
+        archive = archive if archive is not None else settings.archive
+    if agency is None:
+        raise DataError.single(None, "agency", "required: give settings= or agency=")
+    if signer is None:
+        raise DataError.single(None, "signer", "required: give settings= or signer=")
     units = load_units(units_path)
     agency_model = _load_agency(agency)
     signer_model = _load_signer(signer)
+    recipient = recipient or RECIPIENT
+    distribution = distribution if distribution is not None else ("Như trên",)
+    archive = archive if archive is not None else ("VT",)
     narrative = _load_narrative(narrative_path)
     previous_file = (
         Path(previous_path)
@@ -1221,7 +1236,8 @@ def compile_month(
     existing = [p.name for p in (report_path, *(out / n for n in outputs)) if p.exists()]
     if existing and not overwrite:
         raise OutputExistsError(
-            f"already holds {', '.join(existing)}; pass overwrite=True to replace them",
+            f"already holds {', '.join(existing)}",
+            several=len(existing) > 1,
             path=out,
         )
     out.mkdir(parents=True, exist_ok=True)

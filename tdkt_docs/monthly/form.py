@@ -52,7 +52,7 @@ from tdkt_docs.docx_package import normalise_zip
 from tdkt_docs.errors import DataError
 from tdkt_docs.monthly.schema import COLUMNS, Column, Period, Unit
 from tdkt_docs.output import write_atomic
-from tdkt_docs.vietnamese.dates import day_text, month_text
+from tdkt_docs.vietnamese.dates import month_text, short_date
 
 FORM_SHEET = "Điển hình"
 GUIDE_SHEET = "Hướng dẫn"
@@ -155,11 +155,7 @@ def period_text(year: int, month: int) -> str:
     'Thời gian: từ ngày 15/8/2023 đến ngày 14/9/2023'
     """
     period = Period.for_month(year, month)
-    return f"Thời gian: từ ngày {_short_date(period.start)} đến ngày {_short_date(period.end)}"
-
-
-def _short_date(date: dt.date) -> str:
-    return f"{day_text(date.day)}/{month_text(date.month)}/{date.year}"
+    return f"Thời gian: từ ngày {short_date(period.start)} đến ngày {short_date(period.end)}"
 
 
 def write_form(
@@ -391,7 +387,7 @@ def _fill_guide_sheet(sheet: Worksheet, year: int, month: int) -> None:
         f"1. Ghi thông tin vào sheet “{FORM_SHEET}”, bắt đầu từ dòng {FIRST_DATA_ROW}; mỗi điển "
         "hình (một cá nhân, một tập thể hoặc một hộ gia đình) ghi trên một dòng.",
         "2. Mỗi đơn vị gửi từ 01 đến 02 điển hình có thành tích trong thời gian từ ngày "
-        f"{_short_date(period.start)} đến ngày {_short_date(period.end)}.",
+        f"{short_date(period.start)} đến ngày {short_date(period.end)}.",
         f"3. Không sửa chữ, không xóa, không thêm và không đổi thứ tự các cột ở dòng tiêu đề "
         f"(dòng {HEADER_ROW}): danh sách của các đơn vị được tổng hợp tự động theo đúng tiêu đề "
         "cột.",

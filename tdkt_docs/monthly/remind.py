@@ -7,7 +7,7 @@ columns of ``missing.csv`` (code, name, group, recipient, email) plus:
 * ``month``: the month reported, as written in a letter (``9/2023``);
 * ``date``: the letter's month, ``YYYY-MM`` (the day is left for the clerk), by default
   the month after the reported one;
-* ``deadline``: the new deadline, ``dd/mm/yyyy``.
+* ``deadline``: the new deadline, as ND30 writes a date in text (``07/9/2023``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from tdkt_docs.batch.rows import rows_from_records
 from tdkt_docs.errors import DataError
 from tdkt_docs.monthly.compile import read_submissions
 from tdkt_docs.monthly.form import parse_month
+from tdkt_docs.vietnamese.dates import month_text, short_date
 
 DEFAULT_GRACE_DAYS = 7
 
@@ -49,9 +50,9 @@ def reminder_rows(
             "group": unit.group,
             "recipient": unit.recipient,
             "email": unit.email or "",
-            "month": f"{number}/{year}",
+            "month": f"{month_text(number)}/{year}",
             "date": when,
-            "deadline": due.strftime("%d/%m/%Y"),
+            "deadline": short_date(due),
         }
         for unit in intake.units_missing
     ]

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from tdkt_docs.models import Line
+from tdkt_docs.models import CELL, ORGAN_NAME, SHORT_CONTACT, Line
 from tdkt_docs.text import clean_line
 
 KINDS = ("cá nhân", "tập thể", "hộ gia đình")
@@ -61,11 +61,16 @@ class Unit(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,32}$")]
-    name: Line
+    name: Annotated[Line, ORGAN_NAME]
     group: Literal["sở ban ngành", "huyện thị xã thành phố", "doanh nghiệp", "cơ quan Trung ương"]
-    recipient: Line
+    recipient: Annotated[Line, ORGAN_NAME]
     """The line after "Kính gửi" in a letter to this unit."""
-    email: Line | None = None
+    email: Annotated[Line, SHORT_CONTACT] | None = None
+
+
+CellText = Annotated[Line, CELL]
+"""A cell's text: it goes into one cell of the report's appendix."""
+OptionalCellText = Annotated[Annotated[str, CELL] | None, BeforeValidator(_text)]
 
 
 class Exemplar(BaseModel):
@@ -75,17 +80,17 @@ class Exemplar(BaseModel):
 
     unit: str
     """The unit's code."""
-    name: Line
+    name: CellText
     kind: Literal["cá nhân", "tập thể", "hộ gia đình"]
     birth_year: Annotated[int | None, Field(ge=1900, le=2100)] = None
     gender: Literal["nam", "nữ"] | None = None
-    position: Line
+    position: CellText
     field: Literal["lao động", "sản xuất", "kinh doanh", "học tập", "công tác", "chiến đấu", "khác"]
-    achievements: Line
-    commendations: Annotated[str | None, BeforeValidator(_text)] = None
+    achievements: CellText
+    commendations: OptionalCellText = None
     media: Literal["video clip", "phim tư liệu", "đường dẫn (link)", "không có"] | None = None
-    media_link: Annotated[str | None, BeforeValidator(_text)] = None
-    notes: Annotated[str | None, BeforeValidator(_text)] = None
+    media_link: OptionalCellText = None
+    notes: OptionalCellText = None
     source: str = ""
     """Where the row came from: "file.xlsx, sheet 'Mẫu', row 7"."""
 

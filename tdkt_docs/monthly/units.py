@@ -11,7 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from tdkt_docs.errors import DataError, Problem
-from tdkt_docs.loader import problems_from, read_data
+from tdkt_docs.loader import read_data
+from tdkt_docs.messages import problems_from
 from tdkt_docs.monthly.schema import Unit
 
 CSV_COLUMNS = ("code", "name", "group", "recipient", "email")
@@ -52,7 +53,7 @@ def load_units(path: str | Path) -> list[Unit]:
         try:
             unit = Unit.model_validate(row)
         except ValidationError as exc:
-            problems += problems_from(exc, str(path), prefix=(label,))
+            problems += problems_from(exc, str(path), prefix=(label,), model=Unit)
             continue
         if unit.code in seen:
             problems.append(

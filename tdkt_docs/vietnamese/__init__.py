@@ -7,7 +7,13 @@
 'Việt Nam'
 """
 
-from tdkt_docs.vietnamese.dates import date_line, day_text, document_number, month_text
+from tdkt_docs.vietnamese.dates import (
+    date_line,
+    day_text,
+    document_number,
+    month_text,
+    short_date,
+)
 from tdkt_docs.vietnamese.legacy import (
     LegacyEncodingError,
     convert_legacy,
@@ -36,4 +42,5 @@ __all__ = [
     "number_to_words",
     "ordinal_words",
     "roman",
+    "short_date",
 ]

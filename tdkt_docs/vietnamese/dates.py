@@ -81,6 +81,38 @@ def _parts(date: dt.date | YearMonthDay | str) -> tuple[int, int, int | None]:
     raise WordingError(f"expected a date, got {date!r}", date)
 
 
+_DAY_FIRST = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+
+
+def short_date(date: dt.date | YearMonthDay | str) -> str:
+    """A date in running text, as ND30 writes it: "ngày 07/9/2023".
+
+    The day below 10 and the months 1 and 2 take a leading zero (as in the date line).
+    Accepts a date (an XLSX date cell), ``YYYY-MM-DD`` text (a CSV cell) or ``D/M/YYYY``
+    text, which it re-pads.
+
+    >>> short_date(dt.date(2023, 12, 20)), short_date("2023-09-07"), short_date("5/2/2024")
+    ('20/12/2023', '07/9/2023', '05/02/2024')
+    """
+    if isinstance(date, str) and (match := _DAY_FIRST.fullmatch(date)):
+        day, month, year = (int(part) for part in match.groups())
+    else:
+        try:
+            year, month, maybe_day = _parts(date)
+        except WordingError:
+            raise WordingError(
+                f"expected a date (a date cell, YYYY-MM-DD or D/M/YYYY), got {date!r}", date
+            ) from None
+        if maybe_day is None:
+            raise WordingError(f"expected a full date with its day, got {date!r}", date)
+        day = maybe_day
+    try:
+        dt.date(year, month, day)
+    except ValueError as exc:
+        raise WordingError(f"{day:02d}/{month:02d}/{year} is not a date", date) from exc
+    return f"{day_text(day)}/{month_text(month)}/{year}"
+
+
 def date_line(place: str, date: dt.date | YearMonthDay | str, blank: str = BLANK_DAY) -> str:
     """ô 4: "<Địa danh>, ngày DD tháng M năm YYYY"; a date without a day leaves ``blank``.
 
