@@ -14,6 +14,7 @@ import copy
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -25,6 +26,7 @@ from tdkt_docs.models import Report, TableSpec
 from tdkt_docs.ooxml import child, fix_table_geometry, set_border
 from tdkt_docs.profile import Profile
 from tdkt_docs.roles import ROLES
+from tdkt_docs.table_layout import Alignment, column_alignments, column_widths_mm
 from tdkt_docs.vietnamese.dates import date_line, document_number
 from tdkt_docs.vietnamese.numbers import roman
 
@@ -44,15 +46,28 @@ def _style(document: Document, role: str) -> str:
     return style
 
 
+def table_widths_mm(spec: TableSpec, profile: Profile, width_mm: float) -> tuple[float, ...]:
+    """The given relative ``widths`` scaled to ``width_mm``, else widths from the content."""
+    if spec.widths is not None:
+        return tuple(width_mm * w / sum(spec.widths) for w in spec.widths)
+    return column_widths_mm(
+        spec.columns,
+        spec.rows,
+        width_mm,
+        size_pt=profile.size("table"),
+        cell_margin_mm=profile.cell_margin_mm,
+    )
+
+
 def add_table(document: Document, spec: TableSpec, profile: Profile, width_mm: float) -> Table:
-    """A bordered table with a repeated, bold header row; widths in the grid and cells."""
+    """A bordered table with a repeated, bold, centred header row; widths in the grid and
+    cells; figures and STT centred, text flush left (:mod:`tdkt_docs.table_layout`)."""
     if spec.unit:
         document.add_paragraph(spec.unit, style=_style(document, "table_unit"))
     # Two rows: the header, and a model data row copied once per row of data (building
     # each row through python-docx is far too slow for a 5.000-row appendix).
     table: Table = document.add_table(rows=2, cols=len(spec.columns))
-    weights = spec.widths or tuple(1.0 for _ in spec.columns)
-    widths = [Mm(width_mm * w / sum(weights)) for w in weights]
+    widths = [Mm(width) for width in table_widths_mm(spec, profile, width_mm)]
     fix_table_geometry(table, widths, Mm(profile.cell_margin_mm))
     borders = table._tbl.tblPr.find(qn("w:tblBorders"))
     for edge in borders:
@@ -65,14 +80,17 @@ def add_table(document: Document, spec: TableSpec, profile: Profile, width_mm: f
     for cell, text in zip(header.cells, spec.columns, strict=True):
         cell.paragraphs[0].text = text
         cell.paragraphs[0].style = _style(document, "table_header")
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # one- and two-line headings
     model = table._tbl.tr_lst[1]
     tr_pr = model.get_or_add_trPr()
     cant_split = tr_pr.find(qn("w:cantSplit"))
     if cant_split is not None:
         tr_pr.remove(cant_split)  # long lists may break rows across pages
-    for tc in model.tc_lst:
+    role = {Alignment.LEFT: "table_cell", Alignment.CENTER: "table_number"}
+    alignments = column_alignments(spec.columns, spec.rows)
+    for tc, alignment in zip(model.tc_lst, alignments, strict=True):
         paragraph = _Cell(tc, table).paragraphs[0]
-        paragraph._p.style = ROLES["table_cell"].style_id
+        paragraph._p.style = ROLES[role[alignment]].style_id
         paragraph.add_run()._r.add_t("")  # one w:t per cell, filled per row below
     tbl = table._tbl
     for values in spec.rows:
@@ -119,12 +137,20 @@ def fill_table_slots(document: Document, report: Report, profile: Profile) -> No
     """Put each body table (a ``| … |`` block) where the template left its slot."""
     tables = [block.cells for block in parse_blocks(report.body) if block.kind == "table"]
     slot_style = ROLES["table_slot"].style_id
+    filler_style = ROLES["filler"].style_id
     slots = [p for p in document.paragraphs if p._p.style == slot_style]
     for slot, cells in zip(slots, tables, strict=True):
         spec = TableSpec(columns=cells[0], rows=cells[1:])
         table = add_table(document, spec, profile, profile.text_width_mm)
         slot._p.addnext(table._tbl)
         slot.paragraph_format.space_before = Pt(4)  # the 2-pt slot stays, as a gap above
+        following = table._tbl.getnext()
+        if following is None or following.tag != qn("w:p"):
+            # Word and LibreOffice join two tables that touch: a table that ends the body
+            # would become the top rows of the signature table (and lose its borders).
+            spacer = OxmlElement("w:p")
+            spacer.style = filler_style
+            table._tbl.addnext(spacer)
 
 
 def add_appendices(document: Document, report: Report, profile: Profile) -> None:

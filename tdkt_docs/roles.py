@@ -54,6 +54,7 @@ _ROLES = (
     Role("table_slot", "ND30ChoBang", "ND30 Chỗ đặt bảng", ""),
     Role("table_header", "ND30BangTieuDe", "ND30 Bảng tiêu đề cột", ""),
     Role("table_cell", "ND30BangNoiDung", "ND30 Bảng nội dung", ""),
+    Role("table_number", "ND30BangSoLieu", "ND30 Bảng số liệu", ""),
     Role("page_number", "ND30SoTrang", "ND30 Số trang", ""),
     Role("contact", "ND30LienHe", "ND30 Địa chỉ liên hệ", "13"),
     Role("filler", "ND30Dem", "ND30 Đoạn đệm", ""),

@@ -24,8 +24,8 @@ from tdkt_docs.template_builder.blocks import (
 )
 
 APPENDIX_ROLES = (
-    "table_unit", "table_header", "table_cell", "appendix_label", "appendix_title",
-    "appendix_reference", "appendix_rule", "filler", "body",
+    "table_unit", "table_header", "table_cell", "table_number", "appendix_label",
+    "appendix_title", "appendix_reference", "appendix_rule", "filler", "body",
 )  # fmt: skip
 """Roles of the paragraphs that tdkt_docs.appendices adds to a rendered report."""
 

@@ -120,7 +120,8 @@ def looks(profile: Profile) -> dict[str, Look]:
         "table_unit": Look("table", italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT, space_before_pt=6),
         "table_slot": Look(None, align=left),
         "table_header": Look("table", bold=True),
-        "table_cell": Look("table", align=left),
+        "table_cell": Look("table", align=left),  # text: justifying a narrow cell leaves gaps
+        "table_number": Look("table"),  # figures and STT, centred (tdkt_docs.table_layout)
         "page_number": Look("page_number"),
         "contact": Look("contact", align=left),
         "filler": Look(None, align=left),
