@@ -14,6 +14,13 @@ sides run in alternating blocks (docxtpl 200 letters, tdkt_docs 200 letters, …
 the same conditions. The CPU time of each side (with its worker processes) is printed too.
 
     python benchmarks/batch.py [LETTERS] [MEMORY_LETTERS] [BLOCKS]
+
+``--crossover`` measures what ``--jobs auto`` decides: for batches of 25 to 3.200 letters,
+one process against a pool of every core made for the batch (as ``--jobs 0`` makes it,
+its start counted), in alternating runs, and prints the ratio and the size from which
+the pool is faster (``POOL_MIN_ROWS`` in tdkt_docs/batch/engine.py).
+
+    python benchmarks/batch.py --crossover [REPEATS]
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import csv
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -33,6 +41,7 @@ from docxtpl import DocxTemplate
 
 from tdkt_docs.batch import render_batch
 from tdkt_docs.batch.bases import DocumentBase, load_base
+from tdkt_docs.batch.engine import POOL_MIN_ROWS
 from tdkt_docs.batch.rows import read_rows
 from tdkt_docs.resources import template_path
 from tdkt_docs.templating import environment, prepare
@@ -166,14 +175,46 @@ def main() -> None:
     print(f"  main process RSS as the batch goes (letters written: RSS): {growth}")
 
 
-def render_batch_seconds(data: Path, out: Path) -> float:
+def render_batch_seconds(data: Path, out: Path, jobs: int | None = 1) -> float:
     started = time.perf_counter()
-    render_batch(BASE, data, out)
+    render_batch(BASE, data, out, jobs=jobs)
     return time.perf_counter() - started
+
+
+CROSSOVER_SIZES = (25, 50, 100, 200, 400, 800, 1600, 3200)
+
+
+def crossover(repeats: int) -> None:
+    """One process against a fresh pool of every core, per batch size (the median of
+    ``repeats`` alternating runs each)."""
+    cores = os.cpu_count() or 1
+    print(f"one process against a pool of {cores} processes made for each batch "
+          f"(median of {repeats} alternating runs; POOL_MIN_ROWS = {POOL_MIN_ROWS})")  # fmt: skip
+    first_win = None
+    for size in CROSSOVER_SIZES:
+        one: list[float] = []
+        pool: list[float] = []
+        with tempfile.TemporaryDirectory() as folder:
+            data = make_data(Path(folder) / "data.csv", size)
+            for run in range(repeats):
+                one.append(render_batch_seconds(data, Path(folder) / f"one{run}", jobs=1))
+                pool.append(render_batch_seconds(data, Path(folder) / f"pool{run}", jobs=0))
+        one_s, pool_s = statistics.median(one), statistics.median(pool)
+        faster = pool_s < one_s
+        if faster and first_win is None:
+            first_win = size
+        elif not faster:
+            first_win = None  # the pool must stay faster for every larger size
+        print(f"  {size:5d} letters: 1 process {size / one_s:7.1f} letters/s, "
+              f"pool {size / pool_s:7.1f} letters/s, pool/one {one_s / pool_s:4.2f}x")  # fmt: skip
+    print(f"  the pool is faster from {first_win} letters" if first_win else
+          "  the pool was not faster at any size measured")  # fmt: skip
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--memory":
         memory_child(int(sys.argv[2]), int(sys.argv[3]))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--crossover":
+        crossover(int(sys.argv[2]) if len(sys.argv) > 2 else 5)
     else:
         main()

@@ -23,7 +23,7 @@ from docx.table import Table, _Cell
 
 from tdkt_docs.markup import parse_blocks, parse_body
 from tdkt_docs.models import Report, TableSpec
-from tdkt_docs.ooxml import child, fix_table_geometry, set_border
+from tdkt_docs.ooxml import child, element_of, fix_table_geometry, set_border
 from tdkt_docs.profile import Profile
 from tdkt_docs.roles import ROLES
 from tdkt_docs.table_layout import Alignment, column_alignments, column_widths_mm
@@ -69,19 +69,19 @@ def add_table(document: Document, spec: TableSpec, profile: Profile, width_mm: f
     table: Table = document.add_table(rows=2, cols=len(spec.columns))
     widths = [Mm(width) for width in table_widths_mm(spec, profile, width_mm)]
     fix_table_geometry(table, widths, Mm(profile.cell_margin_mm))
-    borders = table._tbl.tblPr.find(qn("w:tblBorders"))
+    borders = element_of(table).tblPr.find(qn("w:tblBorders"))
     for edge in borders:
         edge.set(qn("w:val"), "single")
         edge.set(qn("w:sz"), "4")
         edge.set(qn("w:space"), "0")
         edge.set(qn("w:color"), "000000")
     header = table.rows[0]
-    child(header._tr.get_or_add_trPr(), "w:tblHeader")  # repeated on every page
+    child(element_of(header).get_or_add_trPr(), "w:tblHeader")  # repeated on every page
     for cell, text in zip(header.cells, spec.columns, strict=True):
         cell.paragraphs[0].text = text
         cell.paragraphs[0].style = _style(document, "table_header")
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER  # one- and two-line headings
-    model = table._tbl.tr_lst[1]
+    model = element_of(table).tr_lst[1]
     tr_pr = model.get_or_add_trPr()
     cant_split = tr_pr.find(qn("w:cantSplit"))
     if cant_split is not None:
@@ -90,9 +90,9 @@ def add_table(document: Document, spec: TableSpec, profile: Profile, width_mm: f
     alignments = column_alignments(spec.columns, spec.rows)
     for tc, alignment in zip(model.tc_lst, alignments, strict=True):
         paragraph = _Cell(tc, table).paragraphs[0]
-        paragraph._p.style = ROLES[role[alignment]].style_id
-        paragraph.add_run()._r.add_t("")  # one w:t per cell, filled per row below
-    tbl = table._tbl
+        element_of(paragraph).style = ROLES[role[alignment]].style_id
+        element_of(paragraph.add_run()).add_t("")  # one w:t per cell, filled per row below
+    tbl = element_of(table)
     for values in spec.rows:
         row = copy.deepcopy(model)
         for text_element, text in zip(row.iter(qn("w:t")), values, strict=True):
@@ -138,19 +138,19 @@ def fill_table_slots(document: Document, report: Report, profile: Profile) -> No
     tables = [block.cells for block in parse_blocks(report.body) if block.kind == "table"]
     slot_style = ROLES["table_slot"].style_id
     filler_style = ROLES["filler"].style_id
-    slots = [p for p in document.paragraphs if p._p.style == slot_style]
+    slots = [p for p in document.paragraphs if element_of(p).style == slot_style]
     for slot, cells in zip(slots, tables, strict=True):
         spec = TableSpec(columns=cells[0], rows=cells[1:])
         table = add_table(document, spec, profile, profile.text_width_mm)
-        slot._p.addnext(table._tbl)
+        element_of(slot).addnext(element_of(table))
         slot.paragraph_format.space_before = Pt(4)  # the 2-pt slot stays, as a gap above
-        following = table._tbl.getnext()
+        following = element_of(table).getnext()
         if following is None or following.tag != qn("w:p"):
             # Word and LibreOffice join two tables that touch: a table that ends the body
             # would become the top rows of the signature table (and lose its borders).
             spacer = OxmlElement("w:p")
             spacer.style = filler_style
-            table._tbl.addnext(spacer)
+            element_of(table).addnext(spacer)
 
 
 def add_appendices(document: Document, report: Report, profile: Profile) -> None:
@@ -167,7 +167,7 @@ def add_appendices(document: Document, report: Report, profile: Profile) -> None
         section.page_width, section.page_height = (height, width) if landscape else (width, height)
         # ô 13 (address) belongs to the first page of the document only.
         section.first_page_footer.is_linked_to_previous = False
-        page_numbers = page_number_type(section._sectPr)
+        page_numbers = page_number_type(element_of(section))
         page_numbers.set(qn("w:start"), "1")  # each appendix is numbered on its own
         text_width = (profile.page.height_mm if landscape else profile.page.width_mm) - (
             profile.margins_mm.left + profile.margins_mm.right
@@ -182,7 +182,7 @@ def add_appendices(document: Document, report: Report, profile: Profile) -> None
         side = Mm(text_width * 0.42)
         rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = side
         rule.paragraph_format.space_after = Pt(6)
-        set_border(rule._p.get_or_add_pPr(), ("top",), profile.rule_weight_eighth_pt)
+        set_border(element_of(rule).get_or_add_pPr(), ("top",), profile.rule_weight_eighth_pt)
         if appendix.body:
             for runs in parse_body(appendix.body):
                 paragraph = document.add_paragraph(style=_style(document, "body"))

@@ -7,12 +7,10 @@ written); 2 usage errors. No traceback unless ``--debug``.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import signal
 import sys
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -305,9 +303,15 @@ def monthly_compile(
 # --- Batches ---------------------------------------------------------------------------------
 
 
-def _ignore_interrupts() -> None:
-    # Worker processes leave Ctrl-C to the main process, which stops the batch cleanly.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _jobs(ctx: click.Context, param: click.Parameter, value: str) -> int | None:
+    """``--jobs``: ``auto`` (one process for a small batch, every core for a large one) or
+    a number of processes (``0``: one per core)."""
+    text = value.strip().lower()
+    if text == "auto":
+        return None
+    if not text.isdigit():
+        raise click.BadParameter(f"expected a number from 0 or 'auto', got {value!r}")
+    return int(text)
 
 
 def _terminate_as_interrupt(signum: int, frame: object) -> None:
@@ -330,8 +334,9 @@ def _batch_options(function: Callable[..., Any]) -> Callable[..., Any]:
             help="Also write every document into this one printable DOCX.",
         ),
         click.option(
-            "--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
-            help="Worker processes (0: one per CPU core).",
+            "--jobs", "-j", metavar="N|auto", default="auto", show_default=True, callback=_jobs,
+            help="Worker processes: auto (a pool only when the batch is large enough for "
+            "it to pay), 1, N, or 0 (one per CPU core).",
         ),
         click.option(
             "--keep-going", is_flag=True,
@@ -346,16 +351,10 @@ def _batch_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-def _run_batch(run: Callable[..., BatchResult], jobs: int, **options: Any) -> int:
+def _run_batch(run: Callable[..., BatchResult], jobs: int | None, **options: Any) -> int:
     """Run a batch with a progress bar on a terminal, a summary line otherwise."""
     console = Console(stderr=True)
-    workers = jobs or os.cpu_count() or 1
     previous = signal.signal(signal.SIGTERM, _terminate_as_interrupt)
-    executor = (
-        ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
-        if workers > 1
-        else None
-    )
     labels = {"render": "Tạo văn bản", "merge": "Gộp tệp in", "pdf": "Chuyển PDF"}
     try:
         with Progress(
@@ -370,13 +369,11 @@ def _run_batch(run: Callable[..., BatchResult], jobs: int, **options: Any) -> in
                     tasks[phase] = bar.add_task(labels.get(phase, phase), total=total)
                 bar.update(tasks[phase], completed=done, total=total)
 
-            result = run(executor=executor, progress=progress, **options)
+            result = run(jobs=jobs, progress=progress, **options)
     except BatchInterruptedError as exc:
         click.echo(f"error: {exc.advice('--force')}", err=True)
         return 130
     finally:
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
         signal.signal(signal.SIGTERM, previous)
     written = len(result.written)
     bad = result.failed
@@ -409,7 +406,7 @@ def batch_command(
     out_dir: Path,
     name_pattern: str,
     merge: Path | None,
-    jobs: int,
+    jobs: int | None,
     keep_going: bool,
     ascii_names: bool,
     force: bool,
@@ -475,7 +472,7 @@ def monthly_remind(
     out_dir: Path,
     name_pattern: str,
     merge: Path | None,
-    jobs: int,
+    jobs: int | None,
     keep_going: bool,
     ascii_names: bool,
     force: bool,

@@ -11,9 +11,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import nsmap as docx_nsmap
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.section import Section
 from docx.shared import Length
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 CORE_PROPERTIES_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
@@ -27,6 +29,17 @@ def restore_core_properties_prefix() -> None:
     ignores and the schema refuses. Called after every import of either library.
     """
     docx_nsmap["cp"] = CORE_PROPERTIES_NS
+
+
+def element_of(item: Paragraph | Run | Table | _Row | _Cell | Section) -> BaseOxmlElement:
+    """The lxml element behind a python-docx paragraph, run, table, row, cell or section.
+
+    python-docx offers no public accessor on these classes; it keeps the element in a
+    private attribute (``_element``; ``_sectPr`` for a section). This is the one place
+    that reads it: ``tests/test_ooxml.py`` fails if python-docx renames it.
+    """
+    found: BaseOxmlElement = item._sectPr if isinstance(item, Section) else item._element
+    return found
 
 
 FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
@@ -96,7 +109,7 @@ def fix_table_geometry(
     """Fixed layout, no borders, widths in both ``w:tblGrid`` and every cell (LibreOffice
     reads the grid, Word the cells), the given left/right cell margins and top padding."""
     table.autofit = False
-    tbl_pr = table._tbl.tblPr
+    tbl_pr = element_of(table).tblPr
     tbl_w = child(tbl_pr, "w:tblW")
     tbl_w.set(qn("w:w"), str(sum(w.twips for w in widths)))
     tbl_w.set(qn("w:type"), "dxa")
@@ -120,7 +133,7 @@ def fix_table_geometry(
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
-        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr = element_of(row).get_or_add_trPr()
         child(tr_pr, "w:cantSplit")
 
 
@@ -151,10 +164,16 @@ def _order_tbl_pr(tbl_pr: BaseOxmlElement) -> None:
         tbl_pr.append(element)
 
 
+def remove(item: Paragraph | Table) -> None:
+    """Take a paragraph or a table out of the document."""
+    element = element_of(item)
+    element.getparent().remove(element)
+
+
 def clear_cell(cell: _Cell) -> None:
     """Remove the cell's paragraphs (a cell must get at least one back before saving)."""
     for paragraph in list(cell.paragraphs):
-        paragraph._p.getparent().remove(paragraph._p)
+        remove(paragraph)
 
 
 def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
@@ -162,7 +181,7 @@ def add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
 
     def run_with(element: BaseOxmlElement) -> None:
         run = paragraph.add_run()
-        run._r.append(element)
+        element_of(run).append(element)
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")

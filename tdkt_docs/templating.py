@@ -357,9 +357,10 @@ class PreparedTemplate:
             tpl.fix_docpr_ids(tree)
             tpl.map_tree(tree)
             del tree  # later lookups must see the body as python-docx elements
-            # python-docx caches its view of the body: drop it, or add_table() would add
+            # python-docx's Document caches its view of the body, which map_tree has just
+            # replaced: take a fresh Document of the same part, or add_table() would add
             # to the previous record's body.
-            self.document._Document__body = None  # type: ignore[attr-defined]
+            self.document = self.document.part.document
             root = self.document.element
         changed: dict[str, bytes] = {}
         for rel_key, encoding, template in self._headers_footers:

@@ -27,6 +27,7 @@ import datetime as dt
 import io
 import os
 import shutil
+import signal
 import tempfile
 import threading
 import time
@@ -47,7 +48,7 @@ from tdkt_docs.errors import (
     TdktError,
 )
 from tdkt_docs.models import Document
-from tdkt_docs.output import TEMP_SUFFIX, write_atomic
+from tdkt_docs.output import TEMP_SUFFIX, sync_folder, write_atomic, write_synced
 from tdkt_docs.profile import Profile
 
 MANIFEST_NAME = "manifest.csv"
@@ -135,51 +136,46 @@ def process_chunk(
     return _process(_base_for(spec, key, data_source), start, rows, render, staging)
 
 
-_writer: tuple[int, futures.ThreadPoolExecutor] | None = None
-
-
-def _file_writer() -> futures.ThreadPoolExecutor:
-    """Threads of this process that write staged files while the next documents are
-    rendered. Made again in a forked child, which has the object but not the threads."""
-    global _writer
-    if _writer is None or _writer[0] != os.getpid():
-        _writer = (
-            os.getpid(),
-            futures.ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="tdkt-write"),
-        )
-    return _writer[1]
-
-
 def _process(
     base: Base, start: int, rows: Sequence[Row], render: bool, staging: str | None
 ) -> list[RowResult]:
-    results: list[RowResult] = []
-    writes: list[futures.Future[None]] = []
-    try:
+    if not render or staging is None:
+        return [_one_row(base, row, render, None) for row in rows]
+    # Creating and flushing a file waits on the disk: threads write the chunk's files
+    # while the next documents are rendered. The pool lives as long as the chunk.
+    with futures.ThreadPoolExecutor(WRITER_THREADS, thread_name_prefix="tdkt-write") as writer:
+        writes: list[futures.Future[None]] = []
+        results = []
         for offset, row in enumerate(rows):
-            try:
-                if not render:
-                    results.append(RowResult(base.check(row)))
-                    continue
-                slug, package = base.render(row)
-                if staging is None:
-                    results.append(RowResult(slug, package))
-                else:
-                    writes.append(
-                        _file_writer().submit(keep_staged, Path(staging), start + offset, package)
-                    )
-                    results.append(RowResult(slug, staged=True))
-            except RowError as exc:
-                results.append(RowResult(problems=tuple(exc.problems)))
-            except DataError:
-                raise  # the base itself is wrong: the same for every row
-            except TdktError as exc:
-                results.append(RowResult(failure=str(exc)))
-    finally:
-        futures.wait(writes)  # a chunk is done when its files are
+            target = staged_path(Path(staging), start + offset)
+            results.append(_one_row(base, row, render, (writer, target, writes)))
     for write in writes:
         write.result()  # an OutputError, if a file could not be written
     return results
+
+
+def _one_row(
+    base: Base,
+    row: Row,
+    render: bool,
+    staging: tuple[futures.Executor, Path, list[futures.Future[None]]] | None,
+) -> RowResult:
+    """Check or render one row; with ``staging``, its package is written there by a thread."""
+    try:
+        if not render:
+            return RowResult(base.check(row))
+        slug, package = base.render(row)
+        if staging is None:
+            return RowResult(slug, package)
+        writer, target, writes = staging
+        writes.append(writer.submit(keep_staged, target, package))
+        return RowResult(slug, staged=True)
+    except RowError as exc:
+        return RowResult(problems=tuple(exc.problems))
+    except DataError:
+        raise  # the base itself is wrong: the same for every row
+    except TdktError as exc:
+        return RowResult(failure=str(exc))
 
 
 # --- Orchestration -------------------------------------------------------------------------
@@ -194,6 +190,7 @@ def _run_chunks(
     items: Sequence[Row],
     size: int,
     executor: futures.Executor | None,
+    workers: int,
     call: Callable[[int, Sequence[Row]], tuple[Callable[..., list[RowResult]], tuple[Any, ...]]],
 ) -> Iterator[tuple[int, list[RowResult]]]:
     """Yield ``(start, results)`` per chunk as chunks finish. ``call(start, chunk)`` gives the
@@ -204,7 +201,6 @@ def _run_chunks(
             function, args = call(start, chunk)
             yield start, function(*args)
         return
-    workers = getattr(executor, "_max_workers", None) or os.cpu_count() or 2
     pending: dict[futures.Future[list[RowResult]], int] = {}
     chunks = _chunks(items, size)
 
@@ -312,7 +308,7 @@ class _Staging:
         return staged_path(self.folder, index)
 
     def keep(self, index: int, package: bytes) -> None:
-        keep_staged(self.folder, index, package)
+        keep_staged(self.path(index), package)
 
     def remove(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -322,10 +318,10 @@ def staged_path(folder: Path, index: int) -> Path:
     return folder / f"{index}.part"  # never ".docx": nothing here is a document yet
 
 
-def keep_staged(folder: Path, index: int, package: bytes) -> None:
-    path = staged_path(folder, index)
+def keep_staged(path: Path, package: bytes) -> None:
+    """Write a finished package, flushed to disk, to its place in the staging folder."""
     try:
-        path.write_bytes(package)
+        write_synced(path, package)
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror}", path=path) from exc
 
@@ -336,6 +332,8 @@ def render_batch(
     out_dir: str | Path,
     *,
     executor: futures.Executor | None = None,
+    jobs: int | None = 1,
+    workers: int | None = None,
     name_pattern: str = DEFAULT_PATTERN,
     ascii_names: bool = False,
     keep_going: bool = False,
@@ -352,9 +350,16 @@ def render_batch(
 
     ``base`` is a document file (YAML/JSON) whose strings may hold ``{{ row.COLUMN }}``, a
     DOCX template with docxtpl tags, or document data. ``rows`` is a CSV/XLSX/YAML/JSON
-    file or a list of mappings. ``executor`` is any :class:`concurrent.futures.Executor`
-    (a ``ProcessPoolExecutor``, or a Dask or Ray executor for a cluster); without one, the
-    work runs in this process. File names come from ``name_pattern``; ``timestamp``
+    file or a list of mappings.
+
+    Where the work runs: ``executor`` is any :class:`concurrent.futures.Executor` (a
+    ``ProcessPoolExecutor``, or a Dask or Ray executor for a cluster), given ``workers``,
+    how many tasks it runs at once (default: this machine's CPU count). Without one,
+    ``jobs`` decides: ``1`` (the default) works in this process; ``N`` in a pool of N
+    processes made for the batch; ``0`` one process per CPU core; ``None`` picks, as
+    :func:`pool_pays` says, one process for a small batch and the pool for a large one.
+
+    File names come from ``name_pattern``; ``timestamp``
     replaces the documents' dates in the zip entries and properties; ``pdf`` also converts
     every document (and the merged file) to PDF with LibreOffice, in one run.
 
@@ -380,6 +385,82 @@ def render_batch(
         )
     report = progress or (lambda phase, done, total: None)
     total = len(table.rows)
+    with contextlib.ExitStack() as owned:
+        if executor is None:
+            processes = _processes_for(jobs, total)
+            if processes > 1:
+                executor = owned.enter_context(_process_pool(processes))
+                workers = processes
+        return _run_batch(
+            spec, key, table, local_base, out_dir, executor, workers or os.cpu_count() or 1,
+            pattern=pattern, merge_path=merge_path, ascii_names=ascii_names,
+            keep_going=keep_going, overwrite=overwrite, report=report,
+            chunk_size=chunk_size, pdf=pdf, started=started,
+        )  # fmt: skip
+
+
+POOL_MIN_ROWS = 400
+"""From how many rows a pool of processes makes a batch faster than one process on a
+machine with several cores (``jobs=None``): below it, starting the workers and preparing
+the template in each costs more than they save. Measured with
+``python benchmarks/batch.py --crossover`` (README, "Speed")."""
+
+
+def pool_pays(rows: int, cores: int | None = None) -> bool:
+    """Whether a batch of ``rows`` runs faster in a pool of ``cores`` processes.
+
+    >>> pool_pays(10, cores=2), pool_pays(10_000, cores=2), pool_pays(10_000, cores=1)
+    (False, True, False)
+    """
+    cores = cores if cores is not None else os.cpu_count() or 1
+    return cores > 1 and rows >= POOL_MIN_ROWS
+
+
+def _processes_for(jobs: int | None, rows: int) -> int:
+    cores = os.cpu_count() or 1
+    if jobs is None:
+        return cores if pool_pays(rows, cores) else 1
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
+        raise DataError.single(None, "jobs", f"expected a whole number from 0, got {jobs!r}")
+    return cores if jobs == 0 else jobs
+
+
+def _ignore_interrupts() -> None:
+    # Workers leave Ctrl-C to the main process, which stops the batch cleanly.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def _process_pool(processes: int) -> Iterator[futures.ProcessPoolExecutor]:
+    """A pool for one batch, shut down when it ends (its queued chunks cancelled if the
+    batch stops early)."""
+    pool = futures.ProcessPoolExecutor(max_workers=processes, initializer=_ignore_interrupts)
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_batch(
+    spec: BaseSpec,
+    key: str,
+    table: Table,
+    local_base: Base,
+    out_dir: Path,
+    executor: futures.Executor | None,
+    workers: int,
+    *,
+    pattern: NamePattern,
+    merge_path: Path | None,
+    ascii_names: bool,
+    keep_going: bool,
+    overwrite: bool,
+    report: Progress,
+    chunk_size: int,
+    pdf: bool,
+    started: float,
+) -> BatchResult:
+    total = len(table.rows)
     created = not out_dir.exists()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -391,8 +472,9 @@ def render_batch(
     outcomes: list[RowOutcome] = []
     try:
         results = _render_all(
-            spec, key, table, executor, chunk_size, keep_going, staging, local_base, report
-        )
+            spec, key, table, executor, workers, chunk_size, keep_going, staging, local_base,
+            report,
+        )  # fmt: skip
         bad = {i: r for i, r in enumerate(results) if r.slug is None}
         if bad and not keep_going:
             raise DataError(
@@ -423,8 +505,7 @@ def render_batch(
         if created and not committed:
             with contextlib.suppress(OSError):
                 out_dir.rmdir()  # the folder was made for this batch: leave no trace
-    if hasattr(os, "sync"):
-        os.sync()  # one flush for the whole batch instead of one per file
+    sync_folder(out_dir)  # the renames; each document's data was flushed when staged
     manifest = write_atomic(out_dir / MANIFEST_NAME, _manifest_bytes(outcomes), overwrite=True)
     merged: Path | None = None
     documents = [out_dir / o.file for o in outcomes if o.status == "written" and o.file]
@@ -452,6 +533,7 @@ def _render_all(
     key: str,
     table: Table,
     executor: futures.Executor | None,
+    workers: int,
     chunk_size: int,
     keep_going: bool,
     staging: _Staging,
@@ -477,7 +559,7 @@ def _render_all(
         return process_chunk, (spec, key, table.source, start, chunk, state["render"], folder)
 
     report("render", 0, total)
-    for start, chunk_results in _run_chunks(table.rows, chunk_size, executor, call):
+    for start, chunk_results in _run_chunks(table.rows, chunk_size, executor, workers, call):
         for offset, result in enumerate(chunk_results):
             index = start + offset
             if result.package is not None:

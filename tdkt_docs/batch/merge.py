@@ -17,9 +17,8 @@ from pathlib import Path
 import docx
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.oxml import serialize_part_xml
 from docx.opc.packuri import PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -56,7 +55,8 @@ class _HeaderFooterCopies:
         package = self._target.part.package
         partname = package.next_partname(f"/word/{kind}%d.xml")
         element = parse_xml(source.blob)
-        copied = Part(PackURI(partname), source.content_type, b"", package)
+        # An XmlPart writes its element when saved, so the changes below are kept.
+        copied = XmlPart(PackURI(partname), source.content_type, element, package)
         for blip in element.iter("{http://schemas.openxmlformats.org/drawingml/2006/main}blip"):
             embedded = blip.get(_R_EMBED)
             if embedded:
@@ -65,7 +65,6 @@ class _HeaderFooterCopies:
                 )
                 blip.set(_R_EMBED, copied.relate_to(image, RT.IMAGE))
         self._composer.add_referenced_parts(source, copied, element)
-        copied._blob = serialize_part_xml(element)
         rid: str = self._target.part.relate_to(copied, reltype)
         if not source.rels:
             self._copies[key] = rid

@@ -16,7 +16,7 @@ from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
 from tdkt_docs.metrics import ascent_em, text_width_mm
-from tdkt_docs.ooxml import child, set_border, set_fonts
+from tdkt_docs.ooxml import child, remove, set_border, set_fonts
 from tdkt_docs.profile import Profile
 from tdkt_docs.roles import ROLES
 
@@ -136,7 +136,7 @@ def new_document(profile: Profile) -> Document:
     _prune_styles(document)
     _add_role_styles(document, profile)
     for paragraph in list(document.paragraphs):
-        paragraph._p.getparent().remove(paragraph._p)
+        remove(paragraph)
     section = document.sections[0]
     section.page_width, section.page_height = Mm(profile.page.width_mm), Mm(profile.page.height_mm)
     margins = profile.margins_mm
@@ -162,7 +162,7 @@ def drop_unused_role_styles(document: Document, keep: tuple[str, ...] = ()) -> N
         for part in (section.header, section.first_page_header, section.footer,
                      section.first_page_footer):  # fmt: skip
             if not part.is_linked_to_previous:
-                parts.append(part._element)
+                parts.append(part.part.element)
     used = {
         style.get(qn("w:val"))
         for element in parts
