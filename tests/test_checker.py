@@ -13,6 +13,7 @@ import pytest
 import tdkt_docs
 from tdkt_docs.checker import check, check_package_bytes
 from tdkt_docs.checker.package import UnreadableDocumentError
+from tdkt_docs.checker.rules import DOCUMENT_KINDS, rule_table
 from tdkt_docs.cli import main
 from tdkt_docs.roles import ROLES
 from tests.conftest import EXAMPLES, SEED_EXAMPLE
@@ -172,3 +173,17 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
         archive.writestr("word/document.xml", xml)
     findings = check_package_bytes(buffer.getvalue(), "entities.docx")
     assert not any("TOP-SECRET" in f.where or "aaaaaaaaaa" in f.where for f in findings)
+
+
+def test_rules_limited_to_document_types() -> None:
+    table = rule_table()
+    limited = {rule: info.applies_to for rule, info in table.items() if info.applies_to}
+    assert limited == {
+        "subject.missing": ("dispatch",),
+        "subject.style": ("dispatch",),
+        "title.style": ("report", "named"),
+    }
+    # The report counts a file's documents by their findings: each type has a rule that is
+    # not about it, so every document has one finding at least (not_applicable).
+    for kind in DOCUMENT_KINDS:
+        assert any(kind not in types for types in limited.values()), kind

@@ -20,6 +20,7 @@ from tdkt_docs.checker.rules import Finding
 from tdkt_docs.cli import main
 from tests.conftest import EXAMPLES, variant
 from tests.test_checker_faults import Mutation, margin, page_number_on_first_page, text
+from tests.test_checker_handmade import handmade
 
 REPORT_EXAMPLE = EXAMPLES / "bao_cao_thang.yaml"
 
@@ -81,6 +82,18 @@ def test_a_fault_names_its_document(tmp_path: Path, capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert "(3 văn bản): 1 lỗi" in out
     assert "Văn bản" in out and "authority.text" in out
+
+
+def test_handmade_letters_are_told_apart_by_their_header_block(tmp_path: Path) -> None:
+    """No ND30 styles: the quốc hiệu and "Số:" found by their text start each letter."""
+    letters = []
+    for number, authority in enumerate(("KT. GIÁM ĐỐC", "KT. GIÁM ĐỐC", "GĐ. GIÁM ĐỐC"), 1):
+        path = tmp_path / f"handmade-{number}.docx"
+        path.write_bytes(handmade(authority=authority))
+        letters.append(path)
+    findings = check(merge_documents(letters, tmp_path / "merged.docx"))
+    assert _reported(findings) == [(3, "authority.text")]
+    assert {f.document for f in findings} == {1, 2, 3}
 
 
 def test_each_letter_keeps_its_own_page_setup(tmp_path: Path) -> None:

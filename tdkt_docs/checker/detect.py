@@ -281,9 +281,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 and p.text.strip()
             ]
         if not signature_cell:
-            signature_cell = [p for p in paragraphs if _AUTHORITY_ANYWHERE.match(p.text.strip())][
-                :3
-            ]
+            prefixed = [p for p in paragraphs if _AUTHORITY_ANYWHERE.match(p.text.strip())]
+            signature_cell = prefixed[:3]
             if signature_cell:
                 last = signature_cell[-1]
                 signature_cell += [
@@ -324,7 +323,9 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         for p in (roles.noi_nhan_label, *roles.authority, roles.signer_name)
         if p is not None
     ]
-    end = min(end_candidates) if end_candidates else paragraphs[-1].order + 1 if paragraphs else 0
+    # Orders are the file's: in a merged file, a document's paragraphs do not start at 0.
+    after_last = paragraphs[-1].order + 1 if paragraphs else 0
+    end = min(end_candidates) if end_candidates else after_last
     if "body" in by_role:
         roles.body = by_role["body"]
     else:

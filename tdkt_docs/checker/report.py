@@ -24,6 +24,8 @@ _COLOURS = {"error": "red", "warning": "yellow", "not_evaluated": "dim"}
 def print_findings(path: str, findings: list[Finding], console: Console | None = None) -> None:
     console = console or Console(width=160)
     counts = {kind: sum(f.severity == kind for f in findings) for kind in _TITLES}
+    # Each document has a finding at least: the rules limited to a type (applies_to) are
+    # not_applicable to the others, and not_evaluated when the type is unknown.
     documents = max((f.document for f in findings), default=1)
     in_file = f" ({documents} văn bản)" if documents > 1 else ""
     console.print(
