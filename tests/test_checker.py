@@ -13,8 +13,14 @@ import pytest
 import tdkt_docs
 from tdkt_docs.checker import check, check_package_bytes
 from tdkt_docs.checker.package import UnreadableDocumentError
+from tdkt_docs.checker.rules import DOCUMENT_KINDS, rule_table
 from tdkt_docs.cli import main
+from tdkt_docs.roles import ROLES
 from tests.conftest import EXAMPLES, SEED_EXAMPLE
+
+# The seed's own words typed in TCVN3, and their Unicode reading.
+SEED_TCVN3 = "Së Néi vô ®Ò nghÞ c¸c ®¬n vÞ göi danh s¸ch"
+SEED_READING = "Sở Nội vụ đề nghị các đơn vị gửi danh sách"
 
 
 def _examples() -> list[Path]:
@@ -24,7 +30,9 @@ def _examples() -> list[Path]:
 @pytest.mark.parametrize("example", _examples(), ids=lambda p: p.stem)
 def test_every_bundled_example_passes(example: Path) -> None:
     findings = check_package_bytes(tdkt_docs.render_bytes(example), example.name)
-    assert [f for f in findings if f.severity != "not_evaluated"] == []
+    # Every rule is evaluated and passes, or is not about this type of document.
+    assert [f for f in findings if f.severity != "not_applicable"] == []
+    assert {f.document for f in findings} == {1}
 
 
 def test_cli_exit_codes_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -33,9 +41,15 @@ def test_cli_exit_codes_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["check", str(good)]) == 0
     out = capsys.readouterr().out
     assert "0 lỗi" in out
+    # The type title rule is not about a công văn: not in the table, in the JSON.
+    assert "title.style" not in out and "Không đánh giá được" not in out
     assert main(["check", "--json", str(good)]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["files"][str(good)][0]["rule"] == "title.style"
+    first = report["files"][str(good)][0]
+    assert first["rule"] == "title.style"
+    assert first["severity"] == "not_applicable"
+    assert first["where"] == "không áp dụng cho công văn"
+    assert first["document"] == 1
     text = tmp_path / "notes.docx"
     text.write_text("not a word file", "utf-8")
     assert main(["check", str(good), str(text)]) == 2
@@ -53,6 +67,52 @@ def test_errors_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     document.save(bad)
     assert main(["check", str(bad)]) == 1
     assert "page.margins" in capsys.readouterr().out
+
+
+def _seed_with(tmp_path: Path, role: str, new_text: str, *, append: bool = False) -> Path:
+    """The seed công văn edited in Word: a paragraph of ``role`` given ``new_text`` (the input
+    validator refuses such text at render time), or ``new_text`` added as a run of its own."""
+    import docx
+
+    from tests.docx_reading import by_style
+
+    document = docx.Document(io.BytesIO(tdkt_docs.render_bytes(SEED_EXAMPLE)))
+    paragraph = by_style(document, ROLES[role].style_id)[1 if role == "body" else 0]
+    if append:
+        paragraph.add_run(" " + new_text)
+    else:
+        paragraph.text = new_text
+    path = tmp_path / f"seed-{role}.docx"
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("role", "text", "append", "rule", "found", "expected"),
+    [
+        ("authority", "KT GIÁM ĐỐC", False, "authority.text", "KT GIÁM ĐỐC", "KT. GIÁM ĐỐC"),
+        ("authority", "GĐ. GIÁM ĐỐC", False, "authority.text", "GĐ. GIÁM ĐỐC", "GIÁM ĐỐC"),
+        ("body", SEED_TCVN3, False, "text.legacy_encoding", SEED_TCVN3, SEED_READING),
+        ("body", SEED_TCVN3, True, "text.legacy_encoding", SEED_TCVN3, SEED_READING),
+    ],
+    ids=["kt-without-dot", "gd-abbreviation", "tcvn3-paragraph", "tcvn3-run"],
+)
+def test_seed_faults_exit_1_with_their_rule(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    role: str,
+    text: str,
+    append: bool,
+    rule: str,
+    found: str,
+    expected: str,
+) -> None:
+    path = _seed_with(tmp_path, role, text, append=append)
+    assert main(["check", "--json", str(path)]) == 1
+    findings = json.loads(capsys.readouterr().out)["files"][str(path)]
+    (error,) = [f for f in findings if f["severity"] in {"error", "warning"}]
+    assert error["rule"] == rule
+    assert found in error["found"] and expected in error["expected"]
 
 
 def _bomb(path: Path, megabytes: int) -> None:
@@ -113,3 +173,17 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
         archive.writestr("word/document.xml", xml)
     findings = check_package_bytes(buffer.getvalue(), "entities.docx")
     assert not any("TOP-SECRET" in f.where or "aaaaaaaaaa" in f.where for f in findings)
+
+
+def test_rules_limited_to_document_types() -> None:
+    table = rule_table()
+    limited = {rule: info.applies_to for rule, info in table.items() if info.applies_to}
+    assert limited == {
+        "subject.missing": ("dispatch",),
+        "subject.style": ("dispatch",),
+        "title.style": ("report", "named"),
+    }
+    # The report counts a file's documents by their findings: each type has a rule that is
+    # not about it, so every document has one finding at least (not_applicable).
+    for kind in DOCUMENT_KINDS:
+        assert any(kind not in types for types in limited.values()), kind

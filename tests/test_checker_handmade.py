@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 
 import docx
+import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -13,6 +14,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from tdkt_docs.checker import check_package_bytes
+from tdkt_docs.checker.detect import detect
+from tdkt_docs.checker.model import build_model
+from tdkt_docs.checker.package import read_package
 from tdkt_docs.checker.rules import Finding
 
 TNR = "Times New Roman"
@@ -66,7 +70,12 @@ def _line(
 
 
 def handmade(
-    *, month: str = "9", column_cm: tuple[float, float] = (6.0, 10.0), font_fix: bool = True
+    *,
+    month: str = "9",
+    column_cm: tuple[float, float] = (6.0, 10.0),
+    font_fix: bool = True,
+    authority: str = "KT. GIÁM ĐỐC",
+    body: tuple[str, ...] = ("Sở Nội vụ đề nghị các đơn vị gửi danh sách.", "Trân trọng./."),
 ) -> bytes:
     document = docx.Document()
     if font_fix:
@@ -90,7 +99,7 @@ def handmade(
     _line(header.cell(1, 0), "V/v đôn đốc gửi danh sách", 12)
     _line(header.cell(1, 1), f"Khánh Hòa, ngày 05 tháng {month} năm 2023", 13, italic=True)
     _line(document, "Kính gửi: Ban Thi đua - Khen thưởng Trung ương", 14)
-    for text in ("Sở Nội vụ đề nghị các đơn vị gửi danh sách.", "Trân trọng./."):
+    for text in body:
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
         paragraph.paragraph_format.first_line_indent = Cm(1)
@@ -103,7 +112,7 @@ def handmade(
     _line(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT)
     _line(left, "- Như trên;", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     _line(left, "- Lưu: VT, TĐKT.", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _line(right, "KT. GIÁM ĐỐC", 14, bold=True)
+    _line(right, authority, 14, bold=True)
     _line(right, "PHÓ GIÁM ĐỐC", 14, bold=True)
     _line(right, "", 14)
     _line(right, "Huỳnh Mạnh Thắng", 14, bold=True)
@@ -124,8 +133,10 @@ def test_a_correct_handmade_dispatch_passes() -> None:
     findings = check_package_bytes(handmade(), "handmade.docx")
     assert _errors(findings) == {}
     not_evaluated = {f.rule for f in findings if f.severity == "not_evaluated"}
-    # No page number field in a one-page hand-made letter; no type title in a công văn.
-    assert not_evaluated == {"title.style", "page_number.position"}
+    # No page number field in a one-page hand-made letter.
+    assert not_evaluated == {"page_number.position"}
+    # No type title in a công văn: the rule does not apply.
+    assert {f.rule for f in findings if f.severity == "not_applicable"} == {"title.style"}
 
 
 def test_classic_handmade_mistakes_are_found() -> None:
@@ -136,3 +147,39 @@ def test_classic_handmade_mistakes_are_found() -> None:
     assert set(errors) == {"date_line.format", "quoc_hieu.wraps", "font.name"}
     assert errors["date_line.format"][0].found == "tháng 09"
     assert "Calibri" in errors["font.name"][0].found or "Cambria" in errors["font.name"][0].found
+
+
+@pytest.mark.parametrize(
+    ("authority", "expected"),
+    [
+        ("KT GIÁM ĐỐC", '"KT." có dấu chấm: KT. GIÁM ĐỐC'),
+        (
+            "GĐ. GIÁM ĐỐC",
+            "TM., KT., TL., TUQ. hoặc Q. trước chức vụ, hoặc chỉ ghi chức vụ: GIÁM ĐỐC",
+        ),
+        ("T/M. SỞ NỘI VỤ", '"TM." không có dấu "/": TM. SỞ NỘI VỤ'),
+    ],
+)
+def test_a_wrong_authority_prefix_is_found_by_position(authority: str, expected: str) -> None:
+    findings = check_package_bytes(handmade(authority=authority), "handmade.docx")
+    errors = _errors(findings)
+    assert set(errors) == {"authority.text"}
+    (error,) = errors["authority.text"]
+    assert (error.found, error.expected) == (authority, expected)
+    # The line after it is still read as the signer's title, the last one as the name.
+    roles = detect(build_model(read_package(handmade(authority=authority), "handmade.docx")))
+    assert [p.text for p in roles.authority] == [authority]
+    assert roles.signer_title is not None and roles.signer_title.text == "PHÓ GIÁM ĐỐC"
+    assert roles.signer_name is not None and roles.signer_name.text == "Huỳnh Mạnh Thắng"
+
+
+def test_a_tcvn3_sentence_pasted_as_plain_text_is_read_in_unicode() -> None:
+    """One run, Unicode then TCVN3: the paragraph as a whole is not legacy text."""
+    legacy = "Së Néi vô ®Ò nghÞ c¸c ®¬n vÞ göi danh s¸ch."
+    body = (f"Thực hiện Kế hoạch số 12/KH-UBND, {legacy}", "Trân trọng./.")
+    findings = check_package_bytes(handmade(body=body), "handmade.docx")
+    errors = _errors(findings)
+    assert set(errors) == {"text.legacy_encoding"}
+    (error,) = errors["text.legacy_encoding"]
+    assert error.found == f"bảng mã TCVN3: «12/KH-UBND, {legacy}»"
+    assert error.expected == "Unicode: «12/KH-UBND, Sở Nội vụ đề nghị các đơn vị gửi danh sách.»"

@@ -1,7 +1,8 @@
 """``tdkt-docs check``: the ND30 layout of any DOCX, ours or hand-made, checked offline.
 
 Layers: :mod:`.package` opens the file within limits; :mod:`.model` resolves the effective
-formatting; :mod:`.detect` finds the ND30 elements; :mod:`.rules` checks them.
+formatting; :mod:`.documents` cuts a merged print file into its documents; :mod:`.detect`
+finds the ND30 elements of each; :mod:`.rules` checks them.
 """
 
 from __future__ import annotations
@@ -9,9 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from tdkt_docs.checker.detect import detect
-from tdkt_docs.checker.model import build_model
-from tdkt_docs.checker.package import UnreadableDocumentError, open_package, read_package
-from tdkt_docs.checker.rules import CHECKS, Finding, NotFoundError, rule_table
+from tdkt_docs.checker.documents import split_documents
+from tdkt_docs.checker.model import DocModel, build_model
+from tdkt_docs.checker.package import (
+    Package,
+    UnreadableDocumentError,
+    open_package,
+    read_package,
+)
+from tdkt_docs.checker.rules import CHECKS, DOCUMENT_KINDS, Finding, NotFoundError, rule_table
 
 DOCUMENT_TYPES = ("auto", "dispatch", "report")
 
@@ -25,26 +32,52 @@ def check_package_bytes(
 def check(path: str | Path, doc_type: str = "auto") -> list[Finding]:
     """Check one DOCX; raise :class:`UnreadableDocumentError` if it cannot be read safely.
 
-    Returns every violation (``error`` or ``warning``) and one ``not_evaluated`` finding
-    per rule whose element was not found.
+    Returns every violation (``error`` or ``warning``), one ``not_evaluated`` finding per
+    rule whose element was not found and one ``not_applicable`` finding per rule that is not
+    about the detected document type. A merged print file is checked document by document;
+    ``Finding.document`` says which (1-based).
     """
     return _run(open_package(path), doc_type)
 
 
-def _run(package: object, doc_type: str) -> list[Finding]:
-    from tdkt_docs.checker.package import Package
+def _run(package: Package, doc_type: str) -> list[Finding]:
+    findings: list[Finding] = []
+    for number, model in enumerate(split_documents(build_model(package)), start=1):
+        findings += _check_document(model, doc_type, number)
+    return findings
 
-    assert isinstance(package, Package)
-    model = build_model(package)
+
+def _check_document(model: DocModel, doc_type: str, number: int) -> list[Finding]:
     roles = detect(model, doc_type)
     findings: list[Finding] = []
     for rule_id, info in rule_table().items():
+        if not info.applies(roles.doc_type):
+            findings.append(
+                Finding(
+                    rule_id,
+                    "not_applicable",
+                    info.locator,
+                    info.message,
+                    f"không áp dụng cho {DOCUMENT_KINDS[roles.doc_type]}",
+                    "",
+                    "",
+                    number,
+                )
+            )
+            continue
         function = CHECKS[rule_id]
         try:
             for where, found, expected in function(model, roles):
                 findings.append(
                     Finding(
-                        rule_id, info.severity, info.locator, info.message, where, found, expected
+                        rule_id,
+                        info.severity,
+                        info.locator,
+                        info.message,
+                        where,
+                        found,
+                        expected,
+                        number,
                     )
                 )
         except NotFoundError as missing:
@@ -57,6 +90,7 @@ def _run(package: object, doc_type: str) -> list[Finding]:
                     f"không tìm thấy: {missing.element}",
                     "",
                     "",
+                    number,
                 )
             )
     return findings

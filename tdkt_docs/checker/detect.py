@@ -12,7 +12,18 @@ from tdkt_docs.roles import ROLE_BY_STYLE_ID
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-AUTHORITY = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s")
+AUTHORITY_PREFIXES = ("TM", "KT", "TL", "TUQ", "Q")
+"""ND30, Phụ lục I, Phần I, mục II.7.b: thay mặt, ký thay, thừa lệnh, thừa ủy quyền, quyền."""
+# What stands where a prefix goes, right or wrong: an abbreviation with a dot ("KT.",
+# "GĐ.", "T/M.") or one of the five prefixes (or their slashed forms) without it.
+_PREFIX_LIKE = re.compile(
+    r"^(?P<prefix>(?:[^\W\d_]{1,4}/)?[^\W\d_]{1,4}\.|(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)(?=\s|$))",
+    re.IGNORECASE,
+)
+# Where a prefix could also be read in a line that is not a signature ("I. MỤC ĐÍCH"):
+# only the five, with or without their dot, before a title in capitals.
+_AUTHORITY_ANYWHERE = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s|^(TM|KT|TL|TUQ)\s+[^\W\d_]{2,}")
+_ROMAN_HEADING = re.compile(r"^[IVXLC]+\.")
 TYPE_NAMES = (
     "BÁO CÁO",
     "KẾ HOẠCH",
@@ -42,6 +53,47 @@ TYPE_NAMES = (
     "BẢN GHI NHỚ",
     "BẢN THỎA THUẬN",
 )
+
+
+def is_authority_line(text: str) -> bool:
+    """A signature-block line that begins with a signing-authority prefix, right or wrong:
+    one of the five with its dot, or any prefix-like abbreviation on a line in capitals
+    ("KT GIÁM ĐỐC", "GĐ. GIÁM ĐỐC"; not the name "TS. Nguyễn Văn A")."""
+    text = text.strip()
+    match = _PREFIX_LIKE.match(text)
+    if match is None or _ROMAN_HEADING.match(text):
+        return False
+    prefix = match.group("prefix")
+    known = prefix.endswith(".") and prefix[:-1].upper() in AUTHORITY_PREFIXES
+    return known or text == text.upper()
+
+
+def authority_problem(line: str) -> tuple[str, str] | None:
+    """``(found, expected)`` when an authority line is neither a prefix (TM., KT., TL.,
+    TUQ., Q.) followed by a title nor a bare title; None when it is right. The case of the
+    letters is the business of ``authority.format``."""
+    match = _PREFIX_LIKE.match(line)
+    if match is None or _ROMAN_HEADING.match(line):
+        return None  # a bare title: "GIÁM ĐỐC", "QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ"
+    prefix = match.group("prefix")
+    title = line[match.end() :].strip()
+    letters = prefix.rstrip(".").replace("/", "").upper()
+    if letters not in AUTHORITY_PREFIXES:
+        return (
+            line,
+            "TM., KT., TL., TUQ. hoặc Q. trước chức vụ"
+            + (f", hoặc chỉ ghi chức vụ: {title}" if title else ""),
+        )
+    right = f"{letters}. {title}" if title else f"{letters}. <chức vụ người đứng đầu>"
+    if "/" in prefix:
+        return (line, f'"{letters}." không có dấu "/": {right}')
+    if not prefix.endswith("."):
+        return (line, f'"{letters}." có dấu chấm: {right}')
+    if not title:
+        return (line, f"chức vụ sau {letters}.: {right}")
+    if not line[match.end()].isspace():
+        return (line, f'một dấu cách sau "{letters}.": {right}')
+    return None
 
 
 def normalise(text: str) -> str:
@@ -229,18 +281,19 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 and p.text.strip()
             ]
         if not signature_cell:
-            signature_cell = [p for p in paragraphs if AUTHORITY.match(p.text.strip())][:3]
+            prefixed = [p for p in paragraphs if _AUTHORITY_ANYWHERE.match(p.text.strip())]
+            signature_cell = prefixed[:3]
             if signature_cell:
                 last = signature_cell[-1]
                 signature_cell += [
                     p for p in paragraphs if p.order > last.order and p.text.strip()
                 ][:3]
         if signature_cell:
-            roles.authority = [p for p in signature_cell if AUTHORITY.match(p.text.strip())]
+            roles.authority = [p for p in signature_cell if is_authority_line(p.text)]
             named = [
                 p
                 for p in signature_cell
-                if not AUTHORITY.match(p.text.strip()) and not p.text.strip().startswith("(")
+                if not is_authority_line(p.text) and not p.text.strip().startswith("(")
             ]
             if named:
                 # The title is the first line in capitals; the name is the last line after it.
@@ -270,7 +323,9 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         for p in (roles.noi_nhan_label, *roles.authority, roles.signer_name)
         if p is not None
     ]
-    end = min(end_candidates) if end_candidates else len(paragraphs)
+    # Orders are the file's: in a merged file, a document's paragraphs do not start at 0.
+    after_last = paragraphs[-1].order + 1 if paragraphs else 0
+    end = min(end_candidates) if end_candidates else after_last
     if "body" in by_role:
         roles.body = by_role["body"]
     else:

@@ -74,6 +74,8 @@ class Para:
     fields: tuple[str, ...]
     header_kind: str | None = None
     has_drawing: bool = False
+    section: int = 0
+    """Index of the body section holding the paragraph (0 for headers and footers)."""
 
     @property
     def sizes(self) -> set[float]:
@@ -92,6 +94,12 @@ class Section:
     margins_twips: dict[str, int | None]
     title_page: bool
     header_kinds: frozenset[str]
+    index: int = 0
+    """Position in the file (0-based), kept when a merged file is split into documents."""
+    headers: dict[str, list[Para]] = field(default_factory=dict)
+    """The headers shown in this section by kind, those inherited from the section before
+    included (Word repeats the previous section's header when a kind is not set)."""
+    footers: dict[str, list[Para]] = field(default_factory=dict)
 
 
 @dataclass
@@ -240,6 +248,7 @@ def _paragraph(
     table: tuple[int, int, int] | None,
     table_style: str | None,
     header_kind: str | None = None,
+    section: int = 0,
 ) -> Para:
     ppr = p.find(_w("pPr"))
     style = ppr.find(_w("pStyle")) if ppr is not None else None
@@ -309,6 +318,7 @@ def _paragraph(
         fields=tuple(f.strip() for f in fields),
         header_kind=header_kind,
         has_drawing=any(True for _ in p.iter(_w("drawing"), _w("pict"))),
+        section=section,
     )
 
 
@@ -328,11 +338,12 @@ def _walk(
 ) -> list[Para]:
     paragraphs: list[Para] = []
     table_number = 0
+    section = 0
 
     def visit(
         container: etree._Element, table: tuple[int, int, int] | None, table_style: str | None
     ) -> None:
-        nonlocal table_number
+        nonlocal table_number, section
         for child in container:
             if child.tag == _w("p"):
                 where = (
@@ -350,8 +361,11 @@ def _walk(
                         table,
                         table_style,
                         header_kind,
+                        section,
                     )
                 )
+                if table is None and child.find(f"{W}pPr/{W}sectPr") is not None:
+                    section += 1  # a section break: this paragraph ends its section
             elif child.tag == _w("tbl"):
                 table_number += 1
                 number = table_number
@@ -411,6 +425,20 @@ def _relationships(package: Package, part: str) -> dict[str, str]:
     }
 
 
+def _section_properties(document: etree._Element) -> list[etree._Element]:
+    """The section properties in document order: those ending a section inside the body
+    (in a paragraph outside tables), then the body's last. A ``w:sectPr`` kept in a tracked
+    change (``w:sectPrChange``) is history, not a section."""
+
+    def ends_a_section(sect: etree._Element) -> bool:
+        parent = sect.getparent()
+        if parent is None or parent.tag not in {_w("body"), _w("pPr")}:
+            return False
+        return not any(ancestor.tag == _w("tbl") for ancestor in parent.iterancestors())
+
+    return [sect for sect in document.iter(_w("sectPr")) if ends_a_section(sect)]
+
+
 def build_model(package: Package) -> DocModel:
     resolver = _Resolver(package)
     document = package.part("word/document.xml")
@@ -419,10 +447,12 @@ def build_model(package: Package) -> DocModel:
     cell_widths: dict[tuple[int, int, int], int] = {}
     paragraphs = _walk(resolver, body, "body", "", widths=cell_widths) if body is not None else []
     rels = _relationships(package, "word/document.xml")
+    walked: dict[tuple[str, str], list[Para]] = {}
     headers: dict[str, list[Para]] = {}
     footers: dict[str, list[Para]] = {}
     sections: list[Section] = []
-    for sect in document.iter(_w("sectPr")):
+    shown: dict[str, dict[str, list[Para]]] = {"headerReference": {}, "footerReference": {}}
+    for index, sect in enumerate(_section_properties(document)):
         size = sect.find(_w("pgSz"))
         margins = sect.find(_w("pgMar"))
         kinds: set[str] = set()
@@ -434,8 +464,13 @@ def build_model(package: Package) -> DocModel:
                 kind = ref.get(_w("type"), "default")
                 target = rels.get(ref.get(f"{{{R_NS}}}id", ""))
                 root = package.part(target) if target else None
-                if root is not None and kind not in store:
-                    store[kind] = _walk(resolver, root, tag[:6], f"{label} ({kind}): ", kind)
+                if root is not None and target is not None:
+                    if (target, kind) not in walked:
+                        walked[(target, kind)] = _walk(
+                            resolver, root, tag[:6], f"{label} ({kind}): ", kind
+                        )
+                    shown[tag][kind] = walked[(target, kind)]
+                    store.setdefault(kind, walked[(target, kind)])
                 if tag == "headerReference":
                     kinds.add(kind)
         sections.append(
@@ -451,6 +486,9 @@ def build_model(package: Package) -> DocModel:
                 },
                 title_page=_on(sect.find(_w("titlePg"))) is True,
                 header_kinds=frozenset(kinds),
+                index=index,
+                headers=dict(shown["headerReference"]),
+                footers=dict(shown["footerReference"]),
             )
         )
     fonts_in_styles: set[str] = set()

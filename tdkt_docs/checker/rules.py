@@ -17,14 +17,18 @@ from typing import Literal
 
 import yaml
 
-from tdkt_docs.checker.detect import QUOC_HIEU, TIEU_NGU, Roles, normalise
+from tdkt_docs.checker.detect import QUOC_HIEU, TIEU_NGU, Roles, authority_problem, normalise
+from tdkt_docs.checker.legacy_text import legacy_passages, unicode_reading
 from tdkt_docs.checker.model import DocModel, Para
-from tdkt_docs.vietnamese.legacy import detect_legacy_encoding
 
-Severity = Literal["error", "warning", "not_evaluated"]
+Severity = Literal["error", "warning", "not_evaluated", "not_applicable"]
 Violation = tuple[str, str, str]
 TWIPS_PER_MM = 1440 / 25.4
 LEGACY_FONTS = re.compile(r"^\.?vn|^vni[- ]|^vn[a-z]", re.IGNORECASE)
+
+
+DOCUMENT_KINDS = {"dispatch": "công văn", "report": "báo cáo", "named": "văn bản có tên loại"}
+"""The detected types a rule can be limited to (``applies_to`` in check_rules.yaml)."""
 
 
 @dataclass(frozen=True)
@@ -33,12 +37,21 @@ class RuleInfo:
     locator: str
     severity: Literal["error", "warning"]
     message: str
+    applies_to: tuple[str, ...] = ()
+    """The document types the rule is about; empty: every type."""
+
+    def applies(self, doc_type: str) -> bool:
+        """False only when the type is known and is not one the rule is about."""
+        return not self.applies_to or doc_type not in DOCUMENT_KINDS or doc_type in self.applies_to
 
 
 @dataclass(frozen=True)
 class Finding:
     """One result of the checker. ``severity`` is ``not_evaluated`` when the element was not
-    found; ``where`` is a paragraph excerpt or table cell, ``found``/``expected`` say what."""
+    found, ``not_applicable`` when the rule is not about the detected document type;
+    ``where`` is a paragraph excerpt or table cell, ``found``/``expected`` say what.
+    ``document`` is the 1-based position of the document in the file: a merged print file
+    holds several, any other file only document 1."""
 
     rule: str
     severity: Severity
@@ -47,12 +60,17 @@ class Finding:
     where: str
     found: str
     expected: str
+    document: int = 1
 
 
 @cache
 def rule_table() -> dict[str, RuleInfo]:
     raw = resources.files("tdkt_docs").joinpath("data/check_rules.yaml").read_text("utf-8")
-    return {key: RuleInfo(key, **value) for key, value in yaml.safe_load(raw).items()}
+    table: dict[str, RuleInfo] = {}
+    for key, value in yaml.safe_load(raw).items():
+        applies_to = tuple(value.pop("applies_to", ()))
+        table[key] = RuleInfo(key, **value, applies_to=applies_to)
+    return table
 
 
 class NotFoundError(Exception):
@@ -138,7 +156,8 @@ def _format_ok(
 
 @check("page.size")
 def _page_size(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    for number, section in enumerate(model.sections, start=1):
+    for section in model.sections:
+        number = section.index + 1
         width, height = section.page_width_twips, section.page_height_twips
         if width is None or height is None:
             raise NotFoundError("khổ giấy")
@@ -164,7 +183,8 @@ def _orientation(model: DocModel, roles: Roles) -> Iterator[Violation]:
 def _margins(model: DocModel, roles: Roles) -> Iterator[Violation]:
     ranges = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
     names = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
-    for number, section in enumerate(model.sections, start=1):
+    for section in model.sections:
+        number = section.index + 1
         for side, (low, high) in ranges.items():
             value = section.margins_twips.get(side)
             if value is None:
@@ -206,12 +226,20 @@ def _font_legacy(model: DocModel, roles: Roles) -> Iterator[Violation]:
                 break
 
 
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 @check("text.legacy_encoding")
 def _legacy_text(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _all_paragraphs(model):
-        encoding = detect_legacy_encoding(p.text) if p.text.strip() else None
-        if encoding:
-            yield (excerpt(p), f"bảng mã {encoding}", "Unicode")
+        for passage, encoding in legacy_passages([run.text for run in p.runs]):
+            reading = unicode_reading(passage, encoding)
+            yield (
+                excerpt(p),
+                f"bảng mã {encoding}: «{_shorten(passage, 60)}»",
+                f"Unicode: «{_shorten(reading, 80)}»",
+            )
 
 
 @check("text.nfd")
@@ -340,7 +368,7 @@ def _date_place(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 @check("subject.missing")
 def _subject_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.doc_type != "dispatch":
+    if roles.doc_type != "dispatch":  # a document of unknown type
         raise NotFoundError("công văn")
     if roles.subject is None:
         yield ("dưới số, ký hiệu", "không có", "V/v …")
@@ -348,8 +376,6 @@ def _subject_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 @check("title.style")
 def _title_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.doc_type == "dispatch":
-        raise NotFoundError("tên loại văn bản (không áp dụng cho công văn)")
     p = _need(roles.type_title, "tên loại văn bản")
     if not _format_ok(p, 13, 14, bold=True, italic=False, caps=True):
         yield (excerpt(p), _look(p), "in hoa, đậm, cỡ 13–14")
@@ -488,6 +514,18 @@ def _authority(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in lines:
         if not _format_ok(p, 13, 14, bold=True, italic=False, caps=True):
             yield (excerpt(p), _look(p), "in hoa, đậm, cỡ 13–14")
+
+
+@check("authority.text")
+def _authority_text(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    lines = [*roles.authority, *([roles.signer_title] if roles.signer_title else [])]
+    if not lines:
+        raise NotFoundError("quyền hạn, chức vụ người ký")
+    for p in lines:
+        for line in p.text.split("\n"):
+            problem = authority_problem(line.strip())
+            if problem is not None:
+                yield (excerpt(p), *problem)
 
 
 @check("signer.name")
