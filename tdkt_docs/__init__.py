@@ -33,6 +33,7 @@ from tdkt_docs.vietnamese import (
     number_to_words,
     ordinal_words,
     roman,
+    short_date,
 )
 
 __version__ = "0.1.0"
@@ -78,5 +79,6 @@ __all__ = [
     "render_batch",
     "render_bytes",
     "roman",
+    "short_date",
     "validate",
 ]

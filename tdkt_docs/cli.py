@@ -27,7 +27,13 @@ from rich.progress import (
 
 from tdkt_docs import __version__
 from tdkt_docs.batch.names import DEFAULT_PATTERN
-from tdkt_docs.errors import BatchInterruptedError, DataError, OutputExistsError, TdktError
+from tdkt_docs.errors import (
+    BatchInterruptedError,
+    DataError,
+    OutputExistsError,
+    TdktError,
+    UnreadableDocumentError,
+)
 from tdkt_docs.loader import read_data
 from tdkt_docs.messages import plural
 from tdkt_docs.profile import Profile, load_profile
@@ -158,7 +164,6 @@ def check_command(files: tuple[Path, ...], as_json: bool, doc_type: str, debug: 
     """Check the ND30 layout of DOCX files (ours or hand-made). Exit 1 on errors, 2 when a
     file cannot be read."""
     from tdkt_docs.checker import check
-    from tdkt_docs.checker.package import UnreadableDocumentError
     from tdkt_docs.checker.report import print_findings, to_json
 
     results: dict[str, object] = {}

@@ -11,6 +11,8 @@
     ├── LegacyEncodingError      (tdkt_docs.vietnamese.legacy) TCVN3/VNI text not convertible
     ├── OutputError              the output cannot be written
     │   └── OutputExistsError    the output exists and overwriting was not asked for
+    ├── BatchInterruptedError    a batch was stopped (Ctrl-C, SIGTERM); says what was written
+    ├── UnreadableDocumentError  ``check`` cannot read a file safely (not a DOCX, a zip bomb…)
     └── ConversionError          LibreOffice is missing or did not convert a document
 
 Every error keeps its data as attributes, and ``str(error)`` is a message a user can act on.
@@ -144,3 +146,13 @@ class BatchInterruptedError(TdktError):
             f"interrupted: none of the {self.rows} documents was written to {self.out_dir}; "
             "run the same command again to make them"
         )
+
+
+class UnreadableDocumentError(TdktError):
+    """A file ``tdkt-docs check`` cannot read safely: not a DOCX, encrypted, damaged, or
+    over the size limits (exit code 2 of ``check``)."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")

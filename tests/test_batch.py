@@ -443,3 +443,20 @@ def test_workers_share_nothing_with_the_caller(tmp_path: Path) -> None:
         result = render_batch(data, MISSING, tmp_path / "out", executor=executor, chunk_size=3)
     assert len(result.written) == 11
     assert result.written[0].stat().st_size > 5000
+
+
+def test_merge_of_different_documents_keeps_each_ones_headers(tmp_path: Path) -> None:
+    """A công văn, a báo cáo with its appendix, and the công văn again: the third copy used
+    to fail in docxcompose because a copied footer part had no element."""
+    from tdkt_docs.batch.merge import merge_documents
+
+    seed = EXAMPLES / "cong_van_tuyen_truyen.yaml"
+    paths = [
+        tdkt_docs.render(seed, tmp_path / "a.docx"),
+        tdkt_docs.render(EXAMPLES / "bao_cao_thang.yaml", tmp_path / "b.docx"),
+        tdkt_docs.render(seed, tmp_path / "c.docx"),
+    ]
+    merged = merge_documents(paths, tmp_path / "all.docx")
+    findings = tdkt_docs.check(merged)
+    assert {f.document for f in findings} == {1, 2, 3}
+    assert [f for f in findings if f.severity == "error"] == []

@@ -12,9 +12,9 @@ import pytest
 
 import tdkt_docs
 from tdkt_docs.checker import check, check_package_bytes
-from tdkt_docs.checker.package import UnreadableDocumentError
 from tdkt_docs.checker.rules import DOCUMENT_KINDS, rule_table
 from tdkt_docs.cli import main
+from tdkt_docs.errors import UnreadableDocumentError
 from tdkt_docs.roles import ROLES
 from tests.conftest import EXAMPLES, SEED_EXAMPLE
 

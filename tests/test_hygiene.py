@@ -127,3 +127,29 @@ def test_a_batch_flushes_each_document_and_the_folder_never_the_machine(
     staged = [path for path in synced if path.endswith(".part")]
     assert len(staged) == len(result.written) == 11
     assert str(out) in synced  # the renames into place
+
+
+def _error_classes() -> set[type[tdkt_docs.TdktError]]:
+    for module in pkgutil.walk_packages(tdkt_docs.__path__, "tdkt_docs."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    found: set[type[tdkt_docs.TdktError]] = set()
+    pending = [tdkt_docs.TdktError]
+    while pending:
+        cls = pending.pop()
+        found.add(cls)
+        pending.extend(cls.__subclasses__())
+    return found
+
+
+def test_the_exception_tree_is_complete_in_errors_py_the_readme_and_the_api() -> None:
+    import tdkt_docs.errors
+
+    readme = (PACKAGE.parent / "README.md").read_text("utf-8")
+    tree = readme[readme.index("TdktError  ") : readme.index("```", readme.index("TdktError  "))]
+    docstring = tdkt_docs.errors.__doc__ or ""
+    for cls in _error_classes():
+        name = cls.__name__
+        assert re.search(rf"(?m)(^|[─ ]){name}\s", docstring), f"{name} not in errors.py's tree"
+        assert re.search(rf"(?m)(^|[─ ]){name}\s", tree), f"{name} not in the README's tree"
+        assert name in tdkt_docs.__all__, f"{name} is not exported"

@@ -12,13 +12,9 @@ from pathlib import Path
 from tdkt_docs.checker.detect import detect
 from tdkt_docs.checker.documents import split_documents
 from tdkt_docs.checker.model import DocModel, build_model
-from tdkt_docs.checker.package import (
-    Package,
-    UnreadableDocumentError,
-    open_package,
-    read_package,
-)
+from tdkt_docs.checker.package import Package, open_package, read_package
 from tdkt_docs.checker.rules import CHECKS, DOCUMENT_KINDS, Finding, NotFoundError, rule_table
+from tdkt_docs.errors import UnreadableDocumentError
 
 DOCUMENT_TYPES = ("auto", "dispatch", "report")
 

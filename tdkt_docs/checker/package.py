@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tdkt_docs.errors import TdktError
+from tdkt_docs.errors import UnreadableDocumentError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_PARTS = 2000
@@ -30,15 +30,6 @@ _PARSER = etree.XMLParser(
     huge_tree=False,
     remove_blank_text=False,
 )
-
-
-class UnreadableDocumentError(TdktError):
-    """The file is not a DOCX that can be checked safely (exit code 2 of ``check``)."""
-
-    def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
 
 
 @dataclass(frozen=True)

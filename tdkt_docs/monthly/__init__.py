@@ -10,6 +10,7 @@ from tdkt_docs.monthly.compile import CompileResult, Figures, Intake, figures, r
 from tdkt_docs.monthly.compile import compile_month as compile  # the step: monthly.compile
 from tdkt_docs.monthly.form import write_form as form
 from tdkt_docs.monthly.schema import COLUMNS, Exemplar, Period, Unit
+from tdkt_docs.monthly.settings import ReportSettings, load_report_settings
 from tdkt_docs.monthly.units import load_units
 
 __all__ = [
@@ -19,10 +20,12 @@ __all__ = [
     "Figures",
     "Intake",
     "Period",
+    "ReportSettings",
     "Unit",
     "compile",
     "figures",
     "form",
+    "load_report_settings",
     "load_units",
     "read_submissions",
 ]
