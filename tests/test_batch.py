@@ -278,13 +278,40 @@ def test_interrupting_the_command(tmp_path: Path, how: signal.Signals) -> None:
     assert len(docx_files(out)) == 600
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def test_killing_the_command_leaves_no_partial_document(tmp_path: Path) -> None:
     command, out = _big_batch(tmp_path)
     process = subprocess.Popen(command, stderr=subprocess.DEVNULL, cwd=ROOT)
     _wait_for_staging(out)
+    deadline = time.monotonic() + 30
+    while len(workers := _children(process.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(workers) == 2
     process.kill()
     process.wait(timeout=60)
-    time.sleep(0.5)  # the worker processes see their parent gone and stop
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers), "the workers stop when their parent is gone"
     assert docx_files(tmp_path) == []
     assert list(out.glob(".tdkt-batch-*")), "the killed run's staging folder is left"
     rerun = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)

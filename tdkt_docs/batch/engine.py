@@ -425,16 +425,33 @@ def _processes_for(jobs: int | None, rows: int) -> int:
     return cores if jobs == 0 else jobs
 
 
-def _ignore_interrupts() -> None:
-    # Workers leave Ctrl-C to the main process, which stops the batch cleanly.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _start_worker(parent: int) -> None:
+    """Set up a worker of a batch's pool.
+
+    It leaves Ctrl-C to the main process, which stops the batch cleanly. And it stops when
+    the main process is gone (killed outright): a worker of a ProcessPoolExecutor would
+    otherwise wait for work forever, since it holds its own end of the task pipe.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)  # no clean-up to do: the staging folder is the next run's to remove
+
+    threading.Thread(target=watch, name="tdkt-parent-watch", daemon=True).start()
 
 
 @contextlib.contextmanager
 def _process_pool(processes: int) -> Iterator[futures.ProcessPoolExecutor]:
     """A pool for one batch, shut down when it ends (its queued chunks cancelled if the
     batch stops early)."""
-    pool = futures.ProcessPoolExecutor(max_workers=processes, initializer=_ignore_interrupts)
+    pool = futures.ProcessPoolExecutor(
+        max_workers=processes, initializer=_start_worker, initargs=(os.getpid(),)
+    )
     try:
         yield pool
     finally:
