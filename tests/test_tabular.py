@@ -1,0 +1,349 @@
+"""The one tabular reader: limits checked before any reader, formats told by content, one
+CSV separator detection and encoding message, one set of value rules."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import string
+import struct
+import tempfile
+import zipfile
+from pathlib import Path
+
+import openpyxl  # type: ignore[import-untyped, unused-ignore]
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tdkt_docs.batch.rows import read_rows
+from tdkt_docs.errors import DataError
+from tdkt_docs.monthly.compile import read_submissions
+from tdkt_docs.monthly.schema import Unit
+from tdkt_docs.tabular import (
+    MAX_FILE_BYTES,
+    MAX_PACKAGE_ENTRIES,
+    MAX_UNPACKED_BYTES,
+    CellRange,
+    detect_delimiter,
+    read_sheet,
+    read_sheets,
+)
+from tdkt_docs.tabular.model import cell_value
+
+UNITS = [Unit(code="STC", name="Sở Tài chính", group="sở ban ngành", recipient="Sở Tài chính")]
+MIB = 1024 * 1024
+
+
+def problem(exc: pytest.ExceptionInfo[DataError]) -> str:
+    (found,) = exc.value.problems
+    return str(found)
+
+
+def small_xlsx(path: Path, rows: int = 3) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Dữ liệu"
+    sheet.append(["code", "name"])
+    for number in range(rows):
+        sheet.append([f"U{number}", f"Đơn vị {number}"])
+    workbook.save(path)
+    return path
+
+
+def set_declared_size(path: Path, entry: str, size: int) -> None:
+    """Rewrite the unpacked size an entry declares, in its local header and in the central
+    directory; its data stays as it is."""
+    data = bytearray(path.read_bytes())
+    name = entry.encode()
+    with zipfile.ZipFile(path) as package:
+        local = package.getinfo(entry).header_offset
+    data[local + 22 : local + 26] = struct.pack("<I", size)
+    position = data.find(b"PK\x01\x02")
+    while position >= 0:
+        length = struct.unpack("<H", data[position + 28 : position + 30])[0]
+        if data[position + 46 : position + 46 + length] == name:
+            data[position + 24 : position + 28] = struct.pack("<I", size)
+        position = data.find(b"PK\x01\x02", position + 4)
+    path.write_bytes(bytes(data))
+
+
+# --- Limits, before any reader ------------------------------------------------------------
+
+
+def test_zip_bomb_is_refused_from_the_directory_alone(tmp_path: Path) -> None:
+    """The entry declares 300 MiB but holds a few bytes: a reader that unpacked it would
+    fail on the size; the refusal names the declared size, so nothing was unpacked."""
+    bomb = small_xlsx(tmp_path / "bomb.xlsx")
+    set_declared_size(bomb, "xl/worksheets/sheet1.xml", 300 * MIB)
+    with pytest.raises(DataError) as caught:
+        read_rows(bomb)
+    assert problem(caught) == (
+        f"{bomb}: unpacks to 300.0 MiB, over the limit of {MAX_UNPACKED_BYTES / MIB:.1f} MiB"
+    )
+
+
+def test_zip_bomb_in_a_submission_folder_does_not_stop_the_others(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    bomb = folder / "a.ods"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        with package.open("content.xml", "w", force_zip64=True) as member:
+            for _ in range(60):
+                member.write(b"\0" * MIB)  # 60 MiB of zeros: under the total, a ratio of 1000
+    (folder / "b.csv").write_text(
+        "Đơn vị,Họ và tên / tên tập thể,Loại,Chức vụ, nơi công tác hoặc địa chỉ,Lĩnh vực\n",
+        "utf-8",
+    )
+    intake = read_submissions(folder, UNITS)
+    reasons = {f.file: f.reason for f in intake.rejected_files}
+    assert reasons["a.ods"].startswith("its part content.xml unpacks to 1")
+    assert "times its size, as a zip bomb does" in reasons["a.ods"]
+    assert set(reasons) == {"a.ods", "b.csv"}  # b.csv was read, and refused for itself
+
+
+def test_too_many_parts(tmp_path: Path) -> None:
+    path = tmp_path / "many.xlsx"
+    with zipfile.ZipFile(path, "w") as package:
+        for number in range(MAX_PACKAGE_ENTRIES + 1):
+            package.writestr(f"x/{number}", "")
+    with pytest.raises(DataError, match=f"holds {MAX_PACKAGE_ENTRIES + 1} parts, over the limit"):
+        read_sheets(path)
+
+
+def test_an_entry_larger_than_it_declares_is_not_unpacked_past_its_size(tmp_path: Path) -> None:
+    """python-calamine stops at the declared size: the lie makes a damaged file."""
+    path = small_xlsx(tmp_path / "lies.xlsx", rows=2000)
+    set_declared_size(path, "xl/worksheets/sheet1.xml", 1000)
+    with pytest.raises(DataError) as caught:
+        read_rows(path)
+    assert problem(caught) == (
+        f"{path}: is a damaged Excel workbook (.xlsx) and cannot be read; open it in Excel or "
+        "LibreOffice Calc and save it again"
+    )
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".xls"])
+def test_file_size_is_checked_before_reading(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"big{suffix}"
+    with path.open("wb") as file:
+        file.truncate(MAX_FILE_BYTES + MIB)  # sparse: only the size is looked at
+    with pytest.raises(DataError) as caught:
+        read_sheets(path)
+    assert problem(caught) == f"{path}: is 51.0 MiB, over the limit of 50.0 MiB for a data file"
+
+
+# --- The format is told by the content -------------------------------------------------------
+
+
+def test_an_xlsx_named_xls_is_read_as_the_xlsx_it_is(tmp_path: Path) -> None:
+    path = small_xlsx(tmp_path / "d.xlsx")
+    renamed = path.rename(tmp_path / "d.xls")
+    table = read_rows(renamed)
+    assert [r.values["code"] for r in table.rows] == ["U0", "U1", "U2"]
+    assert table.source == f"{renamed} (sheet 'Dữ liệu')"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "what"),
+    [
+        ("a.xlsx", b"%PDF-1.7\n...", "it is a PDF document"),
+        ("b.xls", b"<html><body><table><tr><td>1</td></tr></table>", "it is a web page (HTML)"),
+        (
+            "c.xls",
+            b'<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:'
+            b'spreadsheet"/>',
+            "it is an Excel 2003 XML spreadsheet",
+        ),
+        ("d.ods", "Mã,Tên\nA,Sở Y tế\n".encode(), "it holds plain text (a CSV file must be named"),
+        ("e.xlsx", b"", "the file is empty"),
+        ("f.xlsb", bytes(range(256)) * 4, "its content is not a known spreadsheet format"),
+    ],
+)
+def test_another_kind_of_file_renamed(tmp_path: Path, name: str, content: bytes, what: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DataError) as caught:
+        read_sheets(path)
+    message = problem(caught)
+    assert message.startswith(f"{path}: is not a spreadsheet workbook: {what}")
+    assert message.endswith("save it as an Excel Workbook (.xlsx)")
+
+
+def test_a_word_document_renamed_xlsx(tmp_path: Path) -> None:
+    path = tmp_path / "bao-cao.xlsx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(DataError, match=r"it is a Word document \(\.docx\)"):
+        read_rows(path)
+
+
+def test_a_workbook_named_csv(tmp_path: Path) -> None:
+    path = small_xlsx(tmp_path / "d.xlsx").rename(tmp_path / "d.csv")
+    with pytest.raises(DataError, match="is a workbook or another binary file, not CSV text"):
+        read_rows(path)
+
+
+def test_unknown_extension_for_the_reader(tmp_path: Path) -> None:
+    path = tmp_path / "d.txt"
+    path.write_text("x", "utf-8")
+    with pytest.raises(DataError, match=r"is not a spreadsheet or CSV file \(\.txt\)"):
+        read_sheets(path)
+
+
+# --- Sheets ----------------------------------------------------------------------------------
+
+
+def test_hidden_and_chosen_sheets(tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    lists = workbook.active
+    lists.title = "Danh mục"
+    lists.append(["Loại", "Lĩnh vực"])
+    lists.sheet_state = "hidden"
+    data = workbook.create_sheet("Dữ liệu")
+    data.append(["code", "name"])
+    data.append(["A", "B"])
+    data["D5"] = "xa"
+    data.merge_cells("D5:E6")
+    path = tmp_path / "d.xlsx"
+    workbook.save(path)
+    assert [s.name for s in read_sheets(path)] == ["Dữ liệu"]  # the hidden one is left out
+    first = read_sheet(path)
+    assert first.name == "Dữ liệu" and not first.hidden
+    assert first.rows == (("code", "name"), ("A", "B"), (), (), (None, None, None, "xa"))
+    assert first.merged == (CellRange(5, 4, 6, 5),)
+    chosen = read_sheet(path, "Danh mục")  # asked by name: read although hidden
+    assert chosen.hidden and chosen.rows == (("Loại", "Lĩnh vực"),)
+    with pytest.raises(DataError, match="has no sheet 'X'; its sheets are 'Danh mục', 'Dữ liệu'"):
+        read_sheet(path, "X")
+    with pytest.raises(DataError, match="a CSV file has no sheets"):
+        (tmp_path / "d.csv").write_text("a,b\n", "utf-8")
+        read_sheet(tmp_path / "d.csv", "X")
+
+
+def test_batch_accepts_every_workbook_extension_with_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text("a,b\n1,2\n", "utf-8")
+    with pytest.raises(DataError, match=r"--sheet: a sheet can only be chosen in a workbook \("):
+        read_rows(path, sheet="X")
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("", None),
+        (None, None),
+        (15.0, 15),
+        (1.5, 1.5),
+        (True, True),
+        (dt.datetime(2023, 9, 1), dt.date(2023, 9, 1)),
+        (dt.datetime(2023, 9, 1, 10, 30), dt.datetime(2023, 9, 1, 10, 30)),
+        (dt.time(8, 15), dt.time(8, 15)),
+        (dt.timedelta(hours=5, minutes=30), "5:30"),
+        (dt.timedelta(hours=26, seconds=5), "26:00:05"),
+        ("Kha\u0301nh Ho\u0300a", "Khánh Hòa"),
+        ("=1+2", "=1+2"),
+    ],
+)
+def test_value_rules(raw: object, value: object) -> None:
+    assert cell_value(raw) == value
+    assert type(cell_value(raw)) is type(value)
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+HEADINGS = ["Đơn vị", "Họ và tên / tên tập thể, hộ gia đình", "Chức vụ, nơi công tác"]
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+@pytest.mark.parametrize("bom", ["", "\ufeff"])
+def test_csv_as_excel_writes_it_in_any_locale(tmp_path: Path, delimiter: str, bom: str) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    writer.writerow(["Báo cáo tháng 9"])  # a title row
+    writer.writerow(HEADINGS)
+    writer.writerow(["STC", "Nguyễn Văn An", "Chuyên viên, Phòng Ngân sách; Sở Tài chính"])
+    path = tmp_path / "d.csv"
+    path.write_bytes((bom + buffer.getvalue()).encode("utf-8"))
+    (sheet,) = read_sheets(path)
+    assert sheet.name is None
+    assert sheet.rows[1] == tuple(HEADINGS)
+    assert sheet.rows[2] == ("STC", "Nguyễn Văn An", "Chuyên viên, Phòng Ngân sách; Sở Tài chính")
+
+
+def test_excel_separator_line(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text("sep=;\r\nma;ten, ho\r\nA;B, C\r\n", "utf-8")
+    table = read_rows(path)
+    assert table.columns == ("ma", "ten, ho")
+    assert [(r.label, r.values["ten, ho"]) for r in table.rows] == [("row 2", "B, C")]
+
+
+def test_one_encoding_message_for_batch_and_intake(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    path = folder / "a.csv"
+    path.write_bytes("Đơn;Tên\nSơn;Tâm\n".encode("cp1258"))  # Excel's "CSV (Comma delimited)"
+    expected = (
+        "is not UTF-8 text (byte 0xD0 at position 0); in Excel choose File → Save As → "
+        "'CSV UTF-8 (Comma delimited) (*.csv)' (LibreOffice: Text CSV, character set Unicode "
+        "(UTF-8)), or use the workbook itself"
+    )
+    with pytest.raises(DataError) as caught:
+        read_rows(path)
+    assert problem(caught) == f"{path}: {expected}"
+    (rejected,) = read_submissions(folder, UNITS).rejected_files
+    assert rejected.reason == expected
+
+
+def test_csv_with_an_unclosed_quote(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_text('a,b\n1,2\n3,"' + "x" * (csv.field_size_limit() + 10) + "\n", "utf-8")
+    with pytest.raises(DataError, match=r"row 3: a cell is longer than \d+ characters; a quote"):
+        read_rows(path)
+
+
+def test_utf16_and_nul_are_not_csv(tmp_path: Path) -> None:
+    path = tmp_path / "d.csv"
+    path.write_bytes("a\tb\n".encode("utf-16"))  # Excel's "Unicode Text"
+    with pytest.raises(DataError, match="is not UTF-8 text"):
+        read_rows(path)
+    path.write_bytes(b"a,b\n1,\x002\n")
+    with pytest.raises(DataError, match="holds NUL characters"):
+        read_rows(path)
+
+
+CELL_TEXT = st.text(
+    alphabet=st.sampled_from(string.ascii_letters + " ,;\t\"'\nàáạảãăắđêếệôơưửữỳ0123456789"),
+    max_size=12,
+)
+
+
+@given(
+    table=st.integers(2, 5).flatmap(
+        lambda width: st.lists(st.lists(CELL_TEXT, min_size=width, max_size=width), min_size=2)
+    ),
+    delimiter=st.sampled_from([",", ";", "\t"]),
+)
+def test_csv_quoted_as_libreoffice_writes_it_reads_back(
+    table: list[list[str]], delimiter: str
+) -> None:
+    """Text quoted whole (LibreOffice's default): whatever the cells hold, the separator is
+    found and every cell reads back, one row per written row."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_ALL).writerows(table)
+    assert detect_delimiter(buffer.getvalue()) == delimiter
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "d.csv"
+        path.write_text(buffer.getvalue(), "utf-8", newline="")
+        (sheet,) = read_sheets(path)
+    expected = []
+    for row in table:
+        cells = [cell or None for cell in row]
+        while cells and cells[-1] is None:
+            cells.pop()
+        expected.append(tuple(cells))
+    assert sheet.rows == tuple(expected)
