@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import string
 import struct
 import tempfile
@@ -16,6 +17,7 @@ import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl.styles import Font  # type: ignore[import-untyped, unused-ignore]
 
 from tdkt_docs.batch.rows import read_rows
 from tdkt_docs.errors import DataError
@@ -30,6 +32,7 @@ from tdkt_docs.tabular import (
     read_sheet,
     read_sheets,
 )
+from tdkt_docs.tabular.extent import MAX_SHEET_CELLS
 from tdkt_docs.tabular.model import cell_value
 
 UNITS = [Unit(code="STC", name="Sở Tài chính", group="sở ban ngành", recipient="Sở Tài chính")]
@@ -67,6 +70,16 @@ def set_declared_size(path: Path, entry: str, size: int) -> None:
             data[position + 24 : position + 28] = struct.pack("<I", size)
         position = data.find(b"PK\x01\x02", position + 4)
     path.write_bytes(bytes(data))
+
+
+def replace_in_entry(path: Path, entry: str, old: bytes, new: bytes) -> None:
+    with zipfile.ZipFile(path) as package:
+        parts = {info.filename: package.read(info) for info in package.infolist()}
+    assert old in parts[entry]
+    parts[entry] = parts[entry].replace(old, new)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
 
 
 # --- Limits, before any reader ------------------------------------------------------------
@@ -114,7 +127,8 @@ def test_too_many_parts(tmp_path: Path) -> None:
 
 
 def test_an_entry_larger_than_it_declares_is_not_unpacked_past_its_size(tmp_path: Path) -> None:
-    """python-calamine stops at the declared size: the lie makes a damaged file."""
+    """Python's zip reader, like python-calamine's, stops at the declared size: the lie
+    makes a damaged file."""
     path = small_xlsx(tmp_path / "lies.xlsx", rows=2000)
     set_declared_size(path, "xl/worksheets/sheet1.xml", 1000)
     with pytest.raises(DataError) as caught:
@@ -123,6 +137,82 @@ def test_an_entry_larger_than_it_declares_is_not_unpacked_past_its_size(tmp_path
         f"{path}: is a damaged Excel workbook (.xlsx) and cannot be read; open it in Excel or "
         "LibreOffice Calc and save it again"
     )
+
+
+def far_workbook(path: Path, far: str, *, value: bool = True) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "Mã"
+    if value:
+        sheet[far] = "x"
+    else:
+        sheet[far].font = Font(bold=True)  # formatted, no value
+    workbook.save(path)
+    return path
+
+
+def test_a_value_far_away_is_refused_before_the_reader_lays_the_sheet_out(
+    tmp_path: Path,
+) -> None:
+    """python-calamine would allocate every cell up to XFD1048576 and abort the process."""
+    far = far_workbook(tmp_path / "far.xlsx", "XFD1048576")
+    with pytest.raises(DataError) as caught:
+        read_rows(far)
+    assert problem(caught) == (
+        f"{far}: has a sheet whose values reach row 1,048,576 and column XFD "
+        f"(17,179,869,184 cells from A1), over the limit of {MAX_SHEET_CELLS:,}; delete what "
+        "lies beyond the data and save it again"
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    far.rename(folder / "far.xlsx")
+    (folder / "z.csv").write_text("x\n", "utf-8")
+    intake = read_submissions(folder, UNITS)
+    assert [f.file for f in intake.rejected_files] == ["far.xlsx", "z.csv"]  # went on
+
+
+def test_formatting_far_away_is_not_a_value(tmp_path: Path) -> None:
+    path = far_workbook(tmp_path / "styled.xlsx", "XFD1048576", value=False)
+    assert read_sheet(path).rows == (("Mã",),)
+
+
+def test_cells_without_a_reference(tmp_path: Path) -> None:
+    """A cell may omit its reference (it then follows the previous one): such sheets are
+    walked cell by cell, and read as the reader places them."""
+    path = small_xlsx(tmp_path / "d.xlsx")
+    expected = read_sheet(path).rows
+    with zipfile.ZipFile(path) as package:
+        sheet = package.read("xl/worksheets/sheet1.xml")
+    replace_in_entry(
+        path, "xl/worksheets/sheet1.xml", sheet, re.sub(rb' r="[A-Z]+[0-9]+"', b"", sheet)
+    )
+    assert read_sheet(path).rows == expected
+    far = far_workbook(tmp_path / "far.xlsx", "XFD1")
+    with zipfile.ZipFile(far) as package:
+        sheet = package.read("xl/worksheets/sheet1.xml")
+    far_row = b'<row r="1048576"><c t="inlineStr"><is><t>y</t></is></c></row></sheetData>'
+    replace_in_entry(far, "xl/worksheets/sheet1.xml", b"</sheetData>", far_row)
+    with pytest.raises(DataError, match="values reach row 1,048,576 and column XFD"):
+        read_sheets(far)
+
+
+def test_a_value_repeated_over_an_ods_sheet_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "lap.ods"
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>'
+        '<office:spreadsheet><table:table table:name="A">'
+        '<table:table-row table:number-rows-repeated="1000">'
+        '<table:table-cell table:number-columns-repeated="16384" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", content)
+    with pytest.raises(DataError, match="values reach row 1,000 and column XFD"):
+        read_sheets(path)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".xls"])
@@ -208,13 +298,18 @@ def test_hidden_and_chosen_sheets(tmp_path: Path) -> None:
     data.append(["A", "B"])
     data["D5"] = "xa"
     data.merge_cells("D5:E6")
+    data["F6"] = 1
+    data.merge_cells("A8:B9")
     path = tmp_path / "d.xlsx"
     workbook.save(path)
+    replace_in_entry(path, "xl/worksheets/sheet2.xml", b"A8:B9", b"A6:XFD1048576")  # hostile
     assert [s.name for s in read_sheets(path)] == ["Dữ liệu"]  # the hidden one is left out
     first = read_sheet(path)
     assert first.name == "Dữ liệu" and not first.hidden
-    assert first.rows == (("code", "name"), ("A", "B"), (), (), (None, None, None, "xa"))
-    assert first.merged == (CellRange(5, 4, 6, 5),)
+    assert first.rows == (
+        ("code", "name"), ("A", "B"), (), (), (None, None, None, "xa"), (None,) * 5 + (1,)
+    )  # fmt: skip
+    assert first.merged == (CellRange(5, 4, 6, 5), CellRange(6, 1, 6, 6))  # cut to the cells
     chosen = read_sheet(path, "Danh mục")  # asked by name: read although hidden
     assert chosen.hidden and chosen.rows == (("Loại", "Lĩnh vực"),)
     with pytest.raises(DataError, match="has no sheet 'X'; its sheets are 'Danh mục', 'Dữ liệu'"):

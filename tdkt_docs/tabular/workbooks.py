@@ -20,10 +20,12 @@ import python_calamine
 from lxml import etree
 
 from tdkt_docs.errors import DataError
+from tdkt_docs.tabular.extent import MAX_SHEET_CELLS, check_xlsx_extent, too_large
 from tdkt_docs.tabular.files import (
     ODS,
     PASSWORD,
     SAVE_AS_XLSX,
+    XLSX,
     WorkbookFile,
     describe,
     refused,
@@ -33,6 +35,7 @@ from tdkt_docs.tabular.model import CellRange, Sheet, row_values
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _ODS_TAGS = (f"{_TABLE}table", f"{_TABLE}table-row", f"{_TABLE}table-cell")
 _ODS_COVERED = f"{_TABLE}covered-table-cell"
+_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
 
 
 def _reader_failed(exc: BaseException) -> bool:
@@ -55,6 +58,19 @@ class Workbook:
     def __init__(self, file: WorkbookFile) -> None:
         self.file = file
         path = file.path
+        # Measured before python-calamine lays any sheet out (it reads an .ods whole when it
+        # opens it).
+        self._ods: dict[str, OdsTable] = {}
+        try:
+            if file.package is not None and file.kind == XLSX:
+                check_xlsx_extent(path, file.package)
+            elif file.package is not None and file.kind == ODS:
+                self._ods = ods_tables(file.package)
+        except (etree.Error, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
+            raise self._damaged() from exc  # a part that lies about its size, broken XML…
+        for table in self._ods.values():
+            if table.rows * table.columns > MAX_SHEET_CELLS:
+                raise too_large(path, table.rows, table.columns)
         try:
             if path.suffix.lower() in file.kind.suffixes:
                 self._book = python_calamine.CalamineWorkbook.from_path(path)
@@ -75,7 +91,6 @@ class Workbook:
             )
             for m in metadata
         )
-        self._ods_merged: dict[str, list[CellRange]] | None = None
 
     def _damaged(self) -> DataError:
         what = describe(self.file.data)
@@ -103,46 +118,50 @@ class Workbook:
         if ranges is not None:
             merged = [CellRange(top + 1, left + 1, bottom + 1, right + 1) for (top, left), (
                 bottom, right) in ranges]  # fmt: skip
-        elif self.file.kind == ODS:
-            merged = self._ods_merges().get(entry.name, [])
+        elif entry.name in self._ods:
+            merged = self._ods[entry.name].merged
         else:
             merged = []
+        # Only the part of a range over the cells read matters (a hostile file may merge
+        # A1:XFD1048576).
         height = len(rows)
         width = max((len(r) for r in rows), default=0)
-        kept = [r for r in merged if r.top <= height and r.left <= width]  # beyond: no values
-        return Sheet(entry.name, rows, tuple(kept), entry.hidden)
-
-    def _ods_merges(self) -> dict[str, list[CellRange]]:
-        if self._ods_merged is None:
-            assert self.file.package is not None  # an .ods is a zip package
-            try:
-                self._ods_merged = _ods_merged_ranges(self.file.package)
-            except (etree.Error, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-                raise self._damaged() from exc
-        return self._ods_merged
+        kept = tuple(
+            CellRange(r.top, r.left, min(r.bottom, height), min(r.right, width))
+            for r in merged
+            if r.top <= height and r.left <= width
+        )
+        return Sheet(entry.name, rows, kept, entry.hidden)
 
 
-# Merged ranges of an OpenDocument spreadsheet ----------------------------------------------
+# Merged ranges and reach of an OpenDocument spreadsheet ----------------------------------
 
 ODS_MAX_REPEAT = 10_000
 """Rows and cells repeated more than this are the empty rest of a sheet (LibreOffice writes
 ``number-rows-repeated="1048553"``): no merged range of interest starts there."""
 
 
+@dataclass
+class OdsTable:
+    """What ``content.xml`` says of one table: its merged ranges, and the last row and
+    column holding a value."""
+
+    merged: list[CellRange]
+    rows: int = 0
+    columns: int = 0
+
+
 def _number(element: etree._Element, attribute: str) -> int:
     return max(1, int(element.get(f"{_TABLE}{attribute}", "1")))
 
 
-def _ods_merged_ranges(package: zipfile.ZipFile) -> dict[str, list[CellRange]]:
-    """Every merged range of every table of ``content.xml``, by table name."""
-    merged: dict[str, list[CellRange]] = {}
+def ods_tables(package: zipfile.ZipFile) -> dict[str, OdsTable]:
+    """Every table of ``content.xml``, by name."""
     with package.open("content.xml") as content:
-        for table, ranges in _ods_tables(content):
-            merged[table] = ranges
-    return merged
+        return dict(_ods_tables(content))
 
 
-def _ods_tables(content: IO[bytes]) -> Iterator[tuple[str, list[CellRange]]]:
+def _ods_tables(content: IO[bytes]) -> Iterator[tuple[str, OdsTable]]:
     events = etree.iterparse(
         content,
         events=("start", "end"),
@@ -152,28 +171,29 @@ def _ods_tables(content: IO[bytes]) -> Iterator[tuple[str, list[CellRange]]]:
         load_dtd=False,
         huge_tree=False,
     )
-    name = ""
-    ranges: list[CellRange] = []
+    name, table = "", OdsTable([])
     row = column = 0
-    row_repeat = 1
+    row_repeat = repeat = 1
     inside_cell = 0  # a cell may hold a table of its own: its rows are not the sheet's
     for event, element in events:
         tag = element.tag
         if tag in (f"{_TABLE}table-cell", _ODS_COVERED):
-            if event == "end":
-                inside_cell -= 1
+            inside_cell += 1 if event == "start" else -1
+            if inside_cell > 1 or (event == "end" and inside_cell > 0):
                 continue
-            inside_cell += 1
-            if inside_cell > 1:
-                continue
-            repeat = _number(element, "number-columns-repeated")
-            across = _number(element, "number-columns-spanned")
-            down = _number(element, "number-rows-spanned")
-            if (across > 1 or down > 1) and tag != _ODS_COVERED:
-                for r in range(row, row + min(row_repeat, ODS_MAX_REPEAT)):
-                    for c in range(column, column + min(repeat, ODS_MAX_REPEAT)):
-                        ranges.append(CellRange(r, c, r + down - 1, c + across - 1))
-            column += repeat
+            if event == "start":
+                repeat = _number(element, "number-columns-repeated")
+                across = _number(element, "number-columns-spanned")
+                down = _number(element, "number-rows-spanned")
+                if (across > 1 or down > 1) and tag != _ODS_COVERED:
+                    for r in range(row, row + min(row_repeat, ODS_MAX_REPEAT)):
+                        for c in range(column, column + min(repeat, ODS_MAX_REPEAT)):
+                            table.merged.append(CellRange(r, c, r + down - 1, c + across - 1))
+                column += repeat
+            elif tag != _ODS_COVERED and (element.get(_VALUE_TYPE) or len(element)):
+                # A value, repeated: python-calamine lays out every repetition.
+                table.rows = max(table.rows, row + row_repeat - 1)
+                table.columns = max(table.columns, column - 1)
         elif inside_cell:
             continue
         elif tag == f"{_TABLE}table-row":
@@ -186,7 +206,7 @@ def _ods_tables(content: IO[bytes]) -> Iterator[tuple[str, list[CellRange]]]:
                 while element.getprevious() is not None:
                     del element.getparent()[0]
         elif event == "start":  # a table
-            name, ranges, row = element.get(f"{_TABLE}name", ""), [], 1
+            name, table, row = element.get(f"{_TABLE}name", ""), OdsTable([]), 1
         else:
-            yield name, ranges
+            yield name, table
             element.clear(keep_tail=True)

@@ -42,23 +42,14 @@ def soffice(source: Path, target: str, out: Path, profile: Path) -> Path:
 
 
 def filled_form(path: Path) -> None:
-    import openpyxl
-
-    from tdkt_docs import monthly
-    from tdkt_docs.monthly.schema import COLUMNS, Unit
+    from tdkt_docs.monthly.schema import Unit
+    from tests.test_monthly_libreoffice import filled_form
 
     units = [
         Unit(code="STC", name="Sở Tài chính", group="sở ban ngành", recipient="Sở Tài chính"),
         Unit(code="SYT", name="Sở Y tế", group="sở ban ngành", recipient="Sở Y tế"),
     ]
-    monthly.form(path, "2023-09", units)
-    workbook = openpyxl.load_workbook(path)
-    sheet = workbook.worksheets[0]
-    header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == COLUMNS[0].heading)
-    for offset, values in enumerate(FORM_ROWS, start=1):
-        for number, column in enumerate(COLUMNS, start=1):
-            sheet.cell(header + offset, number, values.get(column.key))
-    workbook.save(path)
+    filled_form(path, units, FORM_ROWS)
 
 
 def messy(path: Path) -> None:
