@@ -22,7 +22,7 @@ from openpyxl.styles import Font  # type: ignore[import-untyped, unused-ignore]
 from tdkt_docs.batch.rows import read_rows
 from tdkt_docs.errors import DataError
 from tdkt_docs.monthly.compile import read_submissions
-from tdkt_docs.monthly.schema import Unit
+from tdkt_docs.monthly.schema import COLUMNS, Unit
 from tdkt_docs.tabular import (
     MAX_FILE_BYTES,
     MAX_PACKAGE_ENTRIES,
@@ -34,6 +34,7 @@ from tdkt_docs.tabular import (
 )
 from tdkt_docs.tabular.extent import MAX_SHEET_CELLS
 from tdkt_docs.tabular.model import cell_value
+from tests.xlsb_writing import record, sheet_part, wide, write_xlsb
 
 UNITS = [Unit(code="STC", name="Sở Tài chính", group="sở ban ngành", recipient="Sở Tài chính")]
 MIB = 1024 * 1024
@@ -442,3 +443,37 @@ def test_csv_quoted_as_libreoffice_writes_it_reads_back(
             cells.pop()
         expected.append(tuple(cells))
     assert sheet.rows == tuple(expected)
+
+
+# --- .xlsb (written here record by record: neither openpyxl nor LibreOffice writes it) ------
+
+
+def test_xlsb_for_batch_and_intake(tmp_path: Path) -> None:
+    lists = sheet_part([(0, ["Loại", "Lĩnh vực", "Giới tính"])])
+    headings = [column.heading for column in COLUMNS]
+    rows = [
+        (0, ["DANH SÁCH ĐIỂN HÌNH"]),
+        (2, headings),
+        (3, ["STC", "Nguyễn Văn An", "cá nhân", 1984.0, "nam", "Chuyên viên", "khác", "Tốt"]),
+    ]
+    path = write_xlsb(
+        tmp_path / "stc.xlsb", [("Danh mục", True, lists), ("Mẫu", False, sheet_part(rows))]
+    )
+    table = read_rows(path)
+    assert table.source == f"{path} (sheet 'Mẫu')"  # the first visible sheet
+    assert [(r.label, r.values["Năm sinh"]) for r in table.rows] == [("row 4", 1984)]
+    intake = read_submissions(tmp_path, UNITS)
+    assert [(e.name, e.birth_year, e.source) for e in intake.exemplars] == [
+        ("Nguyễn Văn An", 1984, "stc.xlsb, sheet 'Mẫu', row 4")
+    ]
+    assert intake.rejected_rows == () and intake.rejected_files == ()
+
+
+def test_xlsb_value_far_away(tmp_path: Path) -> None:
+    far = sheet_part([(0, ["Mã"])]) .replace(
+        record(0x0092), record(0x0000, struct.pack("<I", 9)) + record(
+            0x0006, struct.pack("<II", 999_999, 0) + wide("x")) + record(0x0092)
+    )  # fmt: skip
+    path = write_xlsb(tmp_path / "far.xlsb", [("A", False, far)])
+    with pytest.raises(DataError, match=r"values reach row 10 and column \w+ \(10,000,000 cells"):
+        read_rows(path)

@@ -124,3 +124,15 @@ def test_every_exemplar_field_is_checked() -> None:
     """The expected exemplars above are valid exemplars (a typo there would hide a bug)."""
     for values in FORM_EXEMPLARS + MESSY_EXEMPLARS:
         Exemplar.model_validate({**values, "source": "x"})
+
+
+def test_a_word_97_document_named_xls(tmp_path: Path) -> None:
+    """An OLE file, as an .xls is, that python-calamine cannot read: what it is is said."""
+    path = tmp_path / "bao-cao.xls"
+    shutil.copyfile(FILES / "word-97.doc", path)
+    with pytest.raises(DataError) as caught:
+        read_sheets(path)
+    (problem,) = caught.value.problems
+    assert problem.message.startswith(
+        "is not a spreadsheet workbook: it is a Word 97-2003 document (.doc); open it in Excel"
+    )

@@ -2,10 +2,11 @@
 
 Three steps, each usable on its own:
 
-* :func:`read_submissions` reads every ``.xlsx`` and ``.csv`` file of a folder, finds the
-  intake form's header row, validates each row into an :class:`Exemplar` and says exactly
-  which file, sheet, row and column is wrong in the rest. A bad row never stops the other
-  rows, and a bad file never stops the other files.
+* :func:`read_submissions` reads every workbook (.xlsx, .xlsm, .xls, .xlsb, .ods) and CSV
+  file of a folder through :mod:`tdkt_docs.tabular`, finds the intake form's header row,
+  validates each row into an :class:`Exemplar` and says exactly which file, sheet, row and
+  column is wrong in the rest. A bad row never stops the other rows, and a bad file never
+  stops the other files.
 * :func:`figures` counts what the report states: units that reported (by group),
   exemplars by kind and by field, media, and the change from the previous month.
 * :func:`compile_month` writes the report (DOCX, with the list of exemplars as its
@@ -70,7 +71,7 @@ from tdkt_docs.vietnamese.numbers import format_number, roman
 SUBMISSION_SUFFIXES = TABULAR_SUFFIXES
 """Workbooks (.xlsx, .xlsm, .xls, .xlsb, .ods) and CSV files, read by tdkt_docs.tabular."""
 OTHER_SPREADSHEETS = (".numbers",)
-"""Refused with a "save it as .xlsx" reason, so a unit that sent one is not silently missed."""
+"""Refused with how to export it, so a unit that sent one is not silently missed."""
 IGNORED_PREFIXES = ("~$", "._", ".~lock")
 """Lock files of Excel and LibreOffice, and macOS metadata files next to the real ones."""
 HEADER_SEARCH_ROWS = 30

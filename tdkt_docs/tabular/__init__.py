@@ -11,6 +11,7 @@ for every CSV and XLSX file the tool writes (:mod:`tdkt_docs.tabular.output`).
 ::
 
     files.py      limits and the format of a file, told by its content
+    extent.py     how far a sheet's values reach, before python-calamine lays it out
     delimited.py  CSV: encoding, separator, rows as a spreadsheet numbers them
     workbooks.py  workbooks with python-calamine; merged ranges of .ods from content.xml
     model.py      Sheet, CellRange and the value rules
@@ -19,6 +20,7 @@ for every CSV and XLSX file the tool writes (:mod:`tdkt_docs.tabular.output`).
 """
 
 from tdkt_docs.tabular.delimited import detect_delimiter
+from tdkt_docs.tabular.extent import MAX_SHEET_CELLS
 from tdkt_docs.tabular.files import (
     MAX_COMPRESSION_RATIO,
     MAX_FILE_BYTES,
@@ -35,6 +37,7 @@ __all__ = [
     "MAX_COMPRESSION_RATIO",
     "MAX_FILE_BYTES",
     "MAX_PACKAGE_ENTRIES",
+    "MAX_SHEET_CELLS",
     "MAX_UNPACKED_BYTES",
     "TABULAR_SUFFIXES",
     "WORKBOOK_SUFFIXES",

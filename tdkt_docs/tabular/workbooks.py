@@ -5,7 +5,8 @@ ranges. For .ods it gives no merged ranges: they are read here from the ``table:
 columns-spanned`` and ``table:number-rows-spanned`` attributes of ``content.xml``, streamed
 with entity resolution and network access off. An .xlsb keeps no merged ranges (a header
 merged over two rows is still found by its headings; a cell merged down over data rows is
-read in its first row only).
+read in its first row only). Before python-calamine lays a sheet out, the reach of its
+values is measured (``extent.py``).
 """
 
 from __future__ import annotations
@@ -20,11 +21,17 @@ import python_calamine
 from lxml import etree
 
 from tdkt_docs.errors import DataError
-from tdkt_docs.tabular.extent import MAX_SHEET_CELLS, check_xlsx_extent, too_large
+from tdkt_docs.tabular.extent import (
+    MAX_SHEET_CELLS,
+    check_xlsb_extent,
+    check_xlsx_extent,
+    too_large,
+)
 from tdkt_docs.tabular.files import (
     ODS,
     PASSWORD,
     SAVE_AS_XLSX,
+    XLSB,
     XLSX,
     WorkbookFile,
     describe,
@@ -64,6 +71,8 @@ class Workbook:
         try:
             if file.package is not None and file.kind == XLSX:
                 check_xlsx_extent(path, file.package)
+            elif file.package is not None and file.kind == XLSB:
+                check_xlsb_extent(path, file.package)
             elif file.package is not None and file.kind == ODS:
                 self._ods = ods_tables(file.package)
         except (etree.Error, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:

@@ -134,6 +134,9 @@ def main() -> None:
             messy_source, "csv:Text - txt - csv (StarCalc):59,34,76,1", work, profile
         )
         shutil.copyfile(csv_file, HERE / "messy-semicolon.csv")
+        note = work / "word-97.txt"
+        note.write_text("Báo cáo\n", "utf-8")
+        shutil.copyfile(soffice(note, "doc", work / "out", profile), HERE / "word-97.doc")
         encrypt_xlsx(form, HERE / "encrypted.xlsx")
         xls_with_filepass(HERE / "intake-form.xls", HERE / "encrypted.xls")
 
