@@ -455,16 +455,20 @@ def test_xlsb_for_batch_and_intake(tmp_path: Path) -> None:
         (0, ["DANH SÁCH ĐIỂN HÌNH"]),
         (2, headings),
         (3, ["STC", "Nguyễn Văn An", "cá nhân", 1984.0, "nam", "Chuyên viên", "khác", "Tốt"]),
+        (4, ["", "Phòng Tin học", "tập thể", "", "", "Sở Tài chính", "khác", "Tốt"]),
     ]
-    path = write_xlsb(
-        tmp_path / "stc.xlsb", [("Danh mục", True, lists), ("Mẫu", False, sheet_part(rows))]
-    )
+    merged = [(0, 0, 0, 11), (3, 4, 0, 0)]  # the title; the unit, down over both rows
+    sheets = [("Danh mục", True, lists), ("Mẫu", False, sheet_part(rows, merged))]
+    path = write_xlsb(tmp_path / "stc.xlsb", sheets)
+    (sheet,) = read_sheets(path)  # the visible one
+    assert sheet.merged == (CellRange(1, 1, 1, 12), CellRange(4, 1, 5, 1))
     table = read_rows(path)
     assert table.source == f"{path} (sheet 'Mẫu')"  # the first visible sheet
-    assert [(r.label, r.values["Năm sinh"]) for r in table.rows] == [("row 4", 1984)]
+    assert [(r.label, r.values["Năm sinh"]) for r in table.rows] == [("row 4", 1984), ("row 5", "")]
     intake = read_submissions(tmp_path, UNITS)
-    assert [(e.name, e.birth_year, e.source) for e in intake.exemplars] == [
-        ("Nguyễn Văn An", 1984, "stc.xlsb, sheet 'Mẫu', row 4")
+    assert [(e.name, e.unit, e.source) for e in intake.exemplars] == [
+        ("Nguyễn Văn An", "STC", "stc.xlsb, sheet 'Mẫu', row 4"),
+        ("Phòng Tin học", "STC", "stc.xlsb, sheet 'Mẫu', row 5"),
     ]
     assert intake.rejected_rows == () and intake.rejected_files == ()
 

@@ -33,8 +33,12 @@ def _cell(column: int, value: Value) -> bytes:
     return record(0x0005, start + struct.pack("<d", value))  # BrtCellReal
 
 
-def sheet_part(rows: Sequence[tuple[int, Sequence[Value]]]) -> bytes:
-    """Rows as (row index from 0, values from column A)."""
+def sheet_part(
+    rows: Sequence[tuple[int, Sequence[Value]]],
+    merged: Sequence[tuple[int, int, int, int]] = (),
+) -> bytes:
+    """Rows as (row index from 0, values from column A); merged ranges as (first row, last
+    row, first column, last column), from 0."""
     last_row = max((r for r, _ in rows), default=0)
     last_column = max((len(v) for _, v in rows), default=1) - 1
     data = record(0x0081)  # BrtBeginSheet
@@ -44,7 +48,13 @@ def sheet_part(rows: Sequence[tuple[int, Sequence[Value]]]) -> bytes:
         data += record(0x0000, struct.pack("<IIH", row, 0, 300) + b"\0" * 5)  # BrtRowHdr
         for column, value in enumerate(values):
             data += _cell(column, value)
-    return data + record(0x0092) + record(0x0082)  # BrtEndSheetData, BrtEndSheet
+    data += record(0x0092)  # BrtEndSheetData
+    if merged:
+        data += record(0x00B1, struct.pack("<I", len(merged)))  # BrtBeginMergeCells
+        for cells in merged:
+            data += record(0x00B0, struct.pack("<IIII", *cells))  # BrtMergeCell
+        data += record(0x00B2)  # BrtEndMergeCells
+    return data + record(0x0082)  # BrtEndSheet
 
 
 def write_xlsb(path: Path, sheets: Sequence[tuple[str, bool, bytes]]) -> Path:

@@ -13,7 +13,9 @@ for every CSV and XLSX file the tool writes (:mod:`tdkt_docs.tabular.output`).
     files.py      limits and the format of a file, told by its content
     extent.py     how far a sheet's values reach, before python-calamine lays it out
     delimited.py  CSV: encoding, separator, rows as a spreadsheet numbers them
-    workbooks.py  workbooks with python-calamine; merged ranges of .ods from content.xml
+    workbooks.py  workbooks with python-calamine
+    ods.py        merged ranges and reach of an .ods, from content.xml
+    xlsb.py       merged ranges and reach of an .xlsb, from its records
     model.py      Sheet, CellRange and the value rules
     reader.py     read_sheets, read_sheet
     output.py     the formula guard, csv_bytes

@@ -10,9 +10,7 @@ than :data:`MAX_SHEET_CELLS` cells is refused:
   else the references give an upper bound (formatted cells without a value count too), and
   only when it is over the limit, or some cells have no reference, are the cells walked one
   by one to find the values;
-* .xlsb: the records of every worksheet are walked as python-calamine reads them (a row
-  header gives the row, a cell with a value its column);
-* .ods: measured while ``content.xml`` is read for its merged ranges (see ``workbooks.py``);
+* .xlsb and .ods: measured while their merged ranges are read (``xlsb.py``, ``ods.py``);
 * .xls cannot reach the limit far (65,536 rows × 256 columns at most).
 """
 
@@ -26,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from tdkt_docs.errors import DataError
-from tdkt_docs.tabular.files import refused
+from tdkt_docs.tabular.files import XLSX_RELATIONSHIPS, refused, worksheet_targets
 
 MAX_SHEET_CELLS = 5_000_000
 """Cells from A1 to the last value (rows × columns): 100,000 rows of 50 columns."""
@@ -34,7 +32,6 @@ MAX_SHEET_CELLS = 5_000_000
 _CELL_REFERENCE = re.compile(rb' r="([A-Z]{1,3})([0-9]{1,7})"')
 _FAR_REFERENCE = re.compile(rb' r="(?:[A-Z]{2}|[A-Z]{0,3}[0-9]{5})')
 """A reference beyond column Z or row 9,999, of a cell or a row."""
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
 
 
 def column_number(letters: str) -> int:
@@ -64,7 +61,7 @@ def too_large(path: Path, rows: int, columns: int) -> DataError:
 
 def check_xlsx_extent(path: Path, package: zipfile.ZipFile) -> None:
     """Refuse an .xlsx/.xlsm with a sheet whose values span more than the limit."""
-    for part in _worksheet_parts(package):
+    for part in worksheet_targets(package, XLSX_RELATIONSHIPS).values():
         data = package.read(part)
         cells = data.count(b"<c ") + data.count(b"<c>")
         referenced = cells == data.count(b'<c r="') and b":sheetData" not in data
@@ -76,72 +73,6 @@ def check_xlsx_extent(path: Path, package: zipfile.ZipFile) -> None:
             rows, columns = _value_extent(data)
             if rows * columns > MAX_SHEET_CELLS:
                 raise too_large(path, rows, columns)
-
-
-def check_xlsb_extent(path: Path, package: zipfile.ZipFile) -> None:
-    """Refuse an .xlsb with a sheet whose values span more than the limit."""
-    for part in _worksheet_parts(package, "xl/_rels/workbook.bin.rels"):
-        rows, columns = _xlsb_value_extent(package.read(part))
-        if rows * columns > MAX_SHEET_CELLS:
-            raise too_large(path, rows, columns)
-
-
-_XLSB_ROW_HEADER = 0x0000
-_XLSB_VALUE_CELLS = range(0x0002, 0x000C)
-"""BrtCellRk … BrtFmlaError: the cell records python-calamine reads a value from (a blank
-cell, 0x0001, has none)."""
-
-
-def _xlsb_value_extent(data: bytes) -> tuple[int, int]:
-    """The last row and column (from 1) holding a value, record by record (MS-XLSB 2.1.4:
-    a record is its type and size, each in 7-bit groups, then its data)."""
-    last_row = last_column = 0
-    row = 1  # before any row header, python-calamine puts cells on the first row
-    position, end = 0, len(data)
-    while position < end:
-        kind = data[position]
-        position += 1
-        if kind & 0x80 and position < end:
-            kind = (kind & 0x7F) | ((data[position] & 0x7F) << 7)
-            position += 1
-        size = 0
-        for shift in range(0, 28, 7):
-            if position >= end:
-                break
-            byte = data[position]
-            position += 1
-            size |= (byte & 0x7F) << shift
-            if not byte & 0x80:
-                break
-        field = data[position : position + 4]
-        position += size
-        if len(field) < 4:
-            continue
-        if kind == _XLSB_ROW_HEADER:
-            row = int.from_bytes(field, "little") + 1
-        elif kind in _XLSB_VALUE_CELLS:
-            last_row = max(last_row, row)
-            last_column = max(last_column, int.from_bytes(field, "little") + 1)
-    return last_row, last_column
-
-
-def _worksheet_parts(
-    package: zipfile.ZipFile, relationships_part: str = "xl/_rels/workbook.xml.rels"
-) -> list[str]:
-    """The worksheets the workbook's relationships name, as python-calamine finds them."""
-    try:
-        relationships = etree.fromstring(package.read(relationships_part), _PARSER)
-    except KeyError:
-        return []
-    names = set(package.namelist())
-    parts = []
-    for relationship in relationships:
-        if str(relationship.get("Type", "")).endswith("/worksheet"):
-            target = str(relationship.get("Target", ""))
-            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            if part in names:
-                parts.append(part)
-    return parts
 
 
 def _reference_bound(references: list[tuple[bytes, bytes]]) -> tuple[int, int]:

@@ -19,6 +19,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 from tdkt_docs.errors import DataError
 
 MIB = 1024 * 1024
@@ -155,6 +157,29 @@ def _package_kind(path: Path, package: zipfile.ZipFile) -> Kind:
     else:
         what = "it is a zip archive"
     raise refused(path, f"is not a spreadsheet workbook: {what}; {SAVE_AS_XLSX}")
+
+
+XLSX_RELATIONSHIPS = "xl/_rels/workbook.xml.rels"
+XLSB_RELATIONSHIPS = "xl/_rels/workbook.bin.rels"
+_XML = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def worksheet_targets(package: zipfile.ZipFile, relationships_part: str) -> dict[str, str]:
+    """Relationship id → worksheet part, as the workbook's relationships name them (parts
+    that are not in the package are left out)."""
+    try:
+        relationships = etree.fromstring(package.read(relationships_part), _XML)
+    except KeyError:
+        return {}
+    names = set(package.namelist())
+    targets = {}
+    for relationship in relationships:
+        if str(relationship.get("Type", "")).endswith("/worksheet"):
+            target = str(relationship.get("Target", ""))
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            if part in names:
+                targets[str(relationship.get("Id", ""))] = part
+    return targets
 
 
 def _mimetype(package: zipfile.ZipFile) -> bytes:

@@ -29,13 +29,23 @@ class CellRange:
     right: int
 
 
+@dataclass
+class Layout:
+    """What python-calamine does not give of an .ods or .xlsb sheet: its merged ranges, and
+    the last row and column (from 1) holding a value."""
+
+    merged: list[CellRange]
+    rows: int = 0
+    columns: int = 0
+
+
 @dataclass(frozen=True)
 class Sheet:
     """One sheet of a workbook, or a CSV file (``name`` is then ``None``).
 
     ``rows[0]`` is row 1 as the spreadsheet shows it (a CSV cell holding a line break stays
     one row); trailing empty cells of a row are left out. ``merged`` lists the merged ranges
-    (none for a CSV file, nor for an .xlsb, whose merged cells python-calamine does not give).
+    (none for a CSV file), cut to the cells read.
     """
 
     name: str | None

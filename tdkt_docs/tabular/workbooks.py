@@ -1,32 +1,22 @@
 """Workbooks (.xlsx, .xlsm, .xls, .xlsb, .ods) read with python-calamine.
 
 python-calamine gives the values, the sheets' visibility and, for .xlsx and .xls, the merged
-ranges. For .ods it gives no merged ranges: they are read here from the ``table:number-
-columns-spanned`` and ``table:number-rows-spanned`` attributes of ``content.xml``, streamed
-with entity resolution and network access off. An .xlsb keeps no merged ranges (a header
-merged over two rows is still found by its headings; a cell merged down over data rows is
-read in its first row only). Before python-calamine lays a sheet out, the reach of its
-values is measured (``extent.py``).
+ranges; those of .ods and .xlsb are read by ``ods.py`` and ``xlsb.py``. Before
+python-calamine lays a sheet out, the reach of its values is measured (``extent.py``,
+``ods.py``, ``xlsb.py``) and a sheet over the limit is refused.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO
 
 import python_calamine
 from lxml import etree
 
 from tdkt_docs.errors import DataError
-from tdkt_docs.tabular.extent import (
-    MAX_SHEET_CELLS,
-    check_xlsb_extent,
-    check_xlsx_extent,
-    too_large,
-)
+from tdkt_docs.tabular.extent import MAX_SHEET_CELLS, check_xlsx_extent, too_large
 from tdkt_docs.tabular.files import (
     ODS,
     PASSWORD,
@@ -37,12 +27,9 @@ from tdkt_docs.tabular.files import (
     describe,
     refused,
 )
-from tdkt_docs.tabular.model import CellRange, Sheet, row_values
-
-_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
-_ODS_TAGS = (f"{_TABLE}table", f"{_TABLE}table-row", f"{_TABLE}table-cell")
-_ODS_COVERED = f"{_TABLE}covered-table-cell"
-_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+from tdkt_docs.tabular.model import CellRange, Layout, Sheet, row_values
+from tdkt_docs.tabular.ods import ods_layouts
+from tdkt_docs.tabular.xlsb import xlsb_layouts
 
 
 def _reader_failed(exc: BaseException) -> bool:
@@ -67,19 +54,20 @@ class Workbook:
         path = file.path
         # Measured before python-calamine lays any sheet out (it reads an .ods whole when it
         # opens it).
-        self._ods: dict[str, OdsTable] = {}
+        self._layouts: dict[str, Layout] = {}
+        package = file.package
         try:
-            if file.package is not None and file.kind == XLSX:
-                check_xlsx_extent(path, file.package)
-            elif file.package is not None and file.kind == XLSB:
-                check_xlsb_extent(path, file.package)
-            elif file.package is not None and file.kind == ODS:
-                self._ods = ods_tables(file.package)
+            if package is not None and file.kind == XLSX:
+                check_xlsx_extent(path, package)
+            elif package is not None and file.kind == XLSB:
+                self._layouts = xlsb_layouts(package)
+            elif package is not None and file.kind == ODS:
+                self._layouts = ods_layouts(package)
         except (etree.Error, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
             raise self._damaged() from exc  # a part that lies about its size, broken XML…
-        for table in self._ods.values():
-            if table.rows * table.columns > MAX_SHEET_CELLS:
-                raise too_large(path, table.rows, table.columns)
+        for layout in self._layouts.values():
+            if layout.rows * layout.columns > MAX_SHEET_CELLS:
+                raise too_large(path, layout.rows, layout.columns)
         try:
             if path.suffix.lower() in file.kind.suffixes:
                 self._book = python_calamine.CalamineWorkbook.from_path(path)
@@ -127,8 +115,8 @@ class Workbook:
         if ranges is not None:
             merged = [CellRange(top + 1, left + 1, bottom + 1, right + 1) for (top, left), (
                 bottom, right) in ranges]  # fmt: skip
-        elif entry.name in self._ods:
-            merged = self._ods[entry.name].merged
+        elif entry.name in self._layouts:
+            merged = self._layouts[entry.name].merged
         else:
             merged = []
         # Only the part of a range over the cells read matters (a hostile file may merge
@@ -141,81 +129,3 @@ class Workbook:
             if r.top <= height and r.left <= width
         )
         return Sheet(entry.name, rows, kept, entry.hidden)
-
-
-# Merged ranges and reach of an OpenDocument spreadsheet ----------------------------------
-
-ODS_MAX_REPEAT = 10_000
-"""Rows and cells repeated more than this are the empty rest of a sheet (LibreOffice writes
-``number-rows-repeated="1048553"``): no merged range of interest starts there."""
-
-
-@dataclass
-class OdsTable:
-    """What ``content.xml`` says of one table: its merged ranges, and the last row and
-    column holding a value."""
-
-    merged: list[CellRange]
-    rows: int = 0
-    columns: int = 0
-
-
-def _number(element: etree._Element, attribute: str) -> int:
-    return max(1, int(element.get(f"{_TABLE}{attribute}", "1")))
-
-
-def ods_tables(package: zipfile.ZipFile) -> dict[str, OdsTable]:
-    """Every table of ``content.xml``, by name."""
-    with package.open("content.xml") as content:
-        return dict(_ods_tables(content))
-
-
-def _ods_tables(content: IO[bytes]) -> Iterator[tuple[str, OdsTable]]:
-    events = etree.iterparse(
-        content,
-        events=("start", "end"),
-        tag=(*_ODS_TAGS, _ODS_COVERED),
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=False,
-    )
-    name, table = "", OdsTable([])
-    row = column = 0
-    row_repeat = repeat = 1
-    inside_cell = 0  # a cell may hold a table of its own: its rows are not the sheet's
-    for event, element in events:
-        tag = element.tag
-        if tag in (f"{_TABLE}table-cell", _ODS_COVERED):
-            inside_cell += 1 if event == "start" else -1
-            if inside_cell > 1 or (event == "end" and inside_cell > 0):
-                continue
-            if event == "start":
-                repeat = _number(element, "number-columns-repeated")
-                across = _number(element, "number-columns-spanned")
-                down = _number(element, "number-rows-spanned")
-                if (across > 1 or down > 1) and tag != _ODS_COVERED:
-                    for r in range(row, row + min(row_repeat, ODS_MAX_REPEAT)):
-                        for c in range(column, column + min(repeat, ODS_MAX_REPEAT)):
-                            table.merged.append(CellRange(r, c, r + down - 1, c + across - 1))
-                column += repeat
-            elif tag != _ODS_COVERED and (element.get(_VALUE_TYPE) or len(element)):
-                # A value, repeated: python-calamine lays out every repetition.
-                table.rows = max(table.rows, row + row_repeat - 1)
-                table.columns = max(table.columns, column - 1)
-        elif inside_cell:
-            continue
-        elif tag == f"{_TABLE}table-row":
-            if event == "start":
-                row_repeat = _number(element, "number-rows-repeated")
-                column = 1
-            else:
-                row += row_repeat
-                element.clear(keep_tail=True)
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
-        elif event == "start":  # a table
-            name, table, row = element.get(f"{_TABLE}name", ""), OdsTable([]), 1
-        else:
-            yield name, table
-            element.clear(keep_tail=True)
