@@ -285,6 +285,21 @@ def test_unknown_extension_for_the_reader(tmp_path: Path) -> None:
         read_sheets(path)
 
 
+def test_an_ods_saved_with_a_password(tmp_path: Path) -> None:
+    path = tmp_path / "d.ods"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        package.writestr("content.xml", bytes(range(256)))  # encrypted: not XML
+        package.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:'
+            '1.0"><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-'
+            'data manifest:checksum-type="SHA1/1K"/></manifest:file-entry></manifest:manifest>',
+        )
+    with pytest.raises(DataError, match="is protected by a password"):
+        read_sheets(path)
+
+
 # --- Sheets ----------------------------------------------------------------------------------
 
 

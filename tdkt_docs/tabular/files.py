@@ -147,6 +147,8 @@ def _package_kind(path: Path, package: zipfile.ZipFile) -> Kind:
     if "xl/workbook.bin" in names:
         return XLSB
     if "content.xml" in names and _mimetype(package).startswith(ODS_MIMETYPE):
+        if _ods_encrypted(package):
+            raise refused(path, PASSWORD)
         return ODS
     if "word/document.xml" in names:
         what = "it is a Word document (.docx)"
@@ -180,6 +182,15 @@ def worksheet_targets(package: zipfile.ZipFile, relationships_part: str) -> dict
             if part in names:
                 targets[str(relationship.get("Id", ""))] = part
     return targets
+
+
+def _ods_encrypted(package: zipfile.ZipFile) -> bool:
+    """Whether LibreOffice saved the file with a password: its manifest then describes how
+    each part is encrypted."""
+    try:
+        return b"encryption-data" in package.read("META-INF/manifest.xml")
+    except KeyError:
+        return False
 
 
 def _mimetype(package: zipfile.ZipFile) -> bytes:
