@@ -229,7 +229,7 @@ def monthly_form(
     "--submissions",
     required=True,
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="The folder of the units' XLSX/CSV files.",
+    help="The folder of the units' workbooks (.xlsx, .xls, .ods …) and CSV files.",
 )
 @click.option(
     "--narrative",
@@ -398,7 +398,7 @@ def _run_batch(run: Callable[..., BatchResult], jobs: int | None, **options: Any
 @click.argument("base", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.argument("data", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @_batch_options
-@click.option("--sheet", help="The sheet of an XLSX file (default: the first).")
+@click.option("--sheet", help="The sheet of a workbook (default: the first visible one).")
 @click.option(
     "--timestamp", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
     help="Date every file with this instead of the document's date (zip and properties).",
@@ -424,8 +424,9 @@ def batch_command(
     """One document per row of DATA, from BASE.
 
     BASE is a document YAML whose text may use {{ row.COLUMN }}, or your own DOCX template
-    with docxtpl tags ({{ COLUMN }}). DATA is a CSV, XLSX, or YAML/JSON list (for example
-    missing.csv from "monthly compile"). Every row is checked before anything is written.
+    with docxtpl tags ({{ COLUMN }}). DATA is a CSV file, a workbook (.xlsx, .xls, .ods …) or
+    a YAML/JSON list (for example missing.csv from "monthly compile"). Every row is checked
+    before anything is written.
     """
     from tdkt_docs.batch import render_batch
 
@@ -449,7 +450,7 @@ def batch_command(
     "--submissions",
     required=True,
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="The folder of the units' XLSX/CSV files.",
+    help="The folder of the units' workbooks (.xlsx, .xls, .ods …) and CSV files.",
 )
 @click.option(
     "--base",

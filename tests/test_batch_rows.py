@@ -86,7 +86,7 @@ def test_bad_csv(tmp_path: Path, content: str, message: str) -> None:
 def test_csv_in_a_legacy_code_page_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "d.csv"
     path.write_bytes("ma,ten\nA,Sơn\n".encode("cp1258"))
-    with pytest.raises(DataError, match="expected UTF-8 text"):
+    with pytest.raises(DataError, match="is not UTF-8 text"):
         read_rows(path)
 
 

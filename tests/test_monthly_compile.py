@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import re
+import shutil
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from tdkt_docs.monthly.compile import (
 )
 from tdkt_docs.monthly.schema import COLUMNS, FIELDS, KINDS, UNIT_GROUPS, Unit
 from tdkt_docs.monthly.units import load_units
+from tests.conftest import DATA
 from tests.docx_reading import all_paragraphs
 
 HEADINGS = [column.heading for column in COLUMNS]
@@ -388,7 +390,7 @@ def test_bad_files_are_rejected_with_a_reason_and_do_not_stop_the_others(
 ) -> None:
     reasons = {f.file: f.reason for f in compiled.intake.rejected_files}
     assert set(reasons) == {"00-hong.xlsx", "06-van-ninh.xlsx"}
-    assert "not an Excel workbook" in reasons["00-hong.xlsx"]
+    assert "is not a spreadsheet workbook: it holds plain text" in reasons["00-hong.xlsx"]
     assert "none of its 1 row(s) could be accepted" in reasons["06-van-ninh.xlsx"]
     assert any(
         r.file == "06-van-ninh.xlsx" and r.column == "Đơn vị" for r in compiled.intake.rejected_rows
@@ -570,7 +572,7 @@ def test_files_that_cannot_be_read_are_refused_with_their_reason(tmp_path: Path)
     folder.mkdir()
     (folder / "a.csv").write_bytes("\t".join(HEADINGS).encode("utf-16"))  # "Unicode Text"
     (folder / "b.xls").write_bytes(b"\xd0\xcf\x11\xe0old")
-    (folder / "c.xlsx").write_bytes(b"\xd0\xcf\x11\xe0protected")
+    shutil.copyfile(DATA / "tabular" / "encrypted.xlsx", folder / "c.xlsx")
     simple_workbook(folder / "d.xlsx", "Sheet", [])
     workbook = openpyxl.Workbook()
     first_sheet(workbook).append(["Đơn vị", "Loại", "Lĩnh vực", "Ghi chú"])
@@ -580,8 +582,9 @@ def test_files_that_cannot_be_read_are_refused_with_their_reason(tmp_path: Path)
     intake = read_submissions(folder, units)
     reasons = {f.file: f.reason for f in intake.rejected_files}
     assert "is not UTF-8 text" in reasons["a.csv"]
+    assert "is not a spreadsheet workbook" in reasons["b.xls"]
     assert "save it as an Excel Workbook (.xlsx)" in reasons["b.xls"]
-    assert "password" in reasons["c.xlsx"]
+    assert "is protected by a password" in reasons["c.xlsx"]
     assert "no exemplar rows" in reasons["d.xlsx"]
     assert (
         "lacks the required column(s) 'Họ và tên / tên tập thể, hộ gia đình'" in reasons["e.xlsx"]

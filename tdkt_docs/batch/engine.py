@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 import contextlib
-import csv
 import datetime as dt
-import io
 import os
 import shutil
 import signal
@@ -50,6 +48,7 @@ from tdkt_docs.errors import (
 from tdkt_docs.models import Document
 from tdkt_docs.output import TEMP_SUFFIX, sync_folder, write_atomic, write_synced
 from tdkt_docs.profile import Profile
+from tdkt_docs.tabular import csv_bytes
 
 MANIFEST_NAME = "manifest.csv"
 DEFAULT_CHUNK_SIZE = 25
@@ -276,17 +275,9 @@ def _clean_stale(out_dir: Path) -> None:
 
 
 def _manifest_bytes(outcomes: Sequence[RowOutcome]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(("index", "row", "file", "status", "error"))
-    for o in sorted(outcomes, key=lambda o: o.index):
-        writer.writerow((o.index, o.row, o.file or "", o.status, _csv_safe(o.error)))
-    return ("\ufeff" + out.getvalue()).encode("utf-8")  # BOM: Excel then reads UTF-8
-
-
-def _csv_safe(text: str) -> str:
-    # A cell starting with = + - @ would be run as a formula by a spreadsheet.
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text
+    ordered = sorted(outcomes, key=lambda o: o.index)
+    rows = [(o.index, o.row, o.file, o.status, o.error) for o in ordered]
+    return csv_bytes(("index", "row", "file", "status", "error"), rows)
 
 
 class _Staging:

@@ -1,34 +1,27 @@
-"""The data of a batch: one row per document, from CSV, XLSX, YAML or JSON.
+"""The data of a batch: one row per document, from a CSV file, a workbook, YAML or JSON.
 
-Every row keeps the number a person sees for it (the spreadsheet row, the CSV line, the
-list item), so an error can point at it. Blank rows are skipped, and so are title rows
-above the header of a workbook. Text is NFC; a CSV is read as UTF-8 (with or without BOM),
-comma-, semicolon- or tab-separated, as Excel writes it. Values are never interpreted: a
-cell holding ``{{ 7*7 }}`` is that text.
+CSV files and workbooks (.xlsx, .xlsm, .xls, .xlsb, .ods) are read by :mod:`tdkt_docs.tabular`
+(limits, formats, encoding, separator, value rules); this module finds the header and makes
+the rows. Every row keeps the number a person sees for it (the spreadsheet row, the CSV
+row, the list item), so an error can point at it. Blank rows are skipped, and so are title
+rows above the header of a workbook. Values are never interpreted: a cell holding
+``{{ 7*7 }}`` is that text.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import math
-import warnings
-import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import openpyxl  # type: ignore[import-untyped, unused-ignore]
 
 from tdkt_docs.errors import DataError, Problem
 from tdkt_docs.loader import read_data
+from tdkt_docs.tabular import TABULAR_SUFFIXES, WORKBOOK_SUFFIXES, read_sheet
 from tdkt_docs.text import nfc
 
-MAX_DATA_BYTES = 100 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 500 * 1024 * 1024
-DATA_SUFFIXES = (".csv", ".xlsx", ".xlsm", ".yaml", ".yml", ".json")
+DATA_SUFFIXES = (*TABULAR_SUFFIXES, ".yaml", ".yml", ".json")
 
 Value = str | int | float | dt.date
 
@@ -129,65 +122,14 @@ def _table(
     return Table(source, columns, tuple(rows))
 
 
-def _read_csv(path: Path) -> Table:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError.single(
-            path, "", f"expected UTF-8 text ({exc.reason} at byte {exc.start}); in Excel "
-            "choose Save As → CSV UTF-8 (Comma delimited)",
-        ) from exc  # fmt: skip
-    first_line = text.split("\n", 1)[0]
-    try:
-        dialect: Any = csv.Sniffer().sniff(first_line, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect.delimiter)
-    try:
-        lines = [(reader.line_num, list(cells)) for cells in reader]
-    except csv.Error as exc:
-        raise DataError.single(path, f"row {reader.line_num}", f"not valid CSV: {exc}") from exc
-    # A quoted cell may span lines: number rows as a spreadsheet would (header = row 1).
-    numbered: list[tuple[int, list[object]]] = [
-        (index, list(cells)) for index, (_, cells) in enumerate(lines, 1)
+def _read_tabular(path: Path, sheet: str | None) -> Table:
+    found = read_sheet(path, sheet)
+    lines: list[tuple[int, list[object]]] = [
+        (number, list(cells)) for number, cells in enumerate(found.rows, start=1)
     ]
-    return _table(str(path), numbered)
-
-
-def _read_xlsx(path: Path, sheet: str | None) -> Table:
-    try:
-        with zipfile.ZipFile(path) as package:
-            unzipped = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise DataError.single(path, "", f"is not a readable .xlsx file ({exc})") from exc
-    if unzipped > MAX_UNZIPPED_BYTES:
-        raise DataError.single(
-            path, "", f"unpacks to {unzipped} bytes; at most {MAX_UNZIPPED_BYTES}"
-        )
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl's notes on dropped extensions
-            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # a damaged file can make the parser raise anything
-        raise DataError.single(
-            path, "", f"cannot be opened as an Excel workbook ({type(exc).__name__}: {exc})"
-        ) from exc
-    try:
-        if sheet is None:
-            worksheet = workbook.worksheets[0]
-        elif sheet in workbook.sheetnames:
-            worksheet = workbook[sheet]
-        else:
-            names = ", ".join(repr(n) for n in workbook.sheetnames)
-            raise DataError.single(path, "--sheet", f"no sheet {sheet!r}; the sheets are {names}")
-        lines = [
-            (number, list(values))
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
-        ]
-        source = f"{path} (sheet {worksheet.title!r})"
-    finally:
-        workbook.close()
-    return _table(source, lines, titles=True)
+    if found.name is None:  # a CSV file
+        return _table(str(path), lines)
+    return _table(f"{path} (sheet {found.name!r})", lines, titles=True)
 
 
 def _read_list(path: Path) -> Table:
@@ -231,8 +173,8 @@ def rows_from_records(records: object, source: str = "rows") -> Table:
 
 
 def read_rows(path: str | Path, *, sheet: str | None = None) -> Table:
-    """Read a data file: ``.csv``, ``.xlsx`` (the first sheet, or ``sheet``), or a YAML/JSON
-    list of mappings."""
+    """Read a data file: a CSV, a workbook (.xlsx, .xlsm, .xls, .xlsb, .ods: its first
+    visible sheet, or ``sheet``), or a YAML/JSON list of mappings."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in DATA_SUFFIXES:
@@ -240,16 +182,11 @@ def read_rows(path: str | Path, *, sheet: str | None = None) -> Table:
             path, "", f"unknown data file type {suffix or '(none)'}; expected one of "
             + ", ".join(DATA_SUFFIXES),
         )  # fmt: skip
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise DataError.single(path, "", f"cannot read the file: {exc.strerror}") from exc
-    if size > MAX_DATA_BYTES:
-        raise DataError.single(path, "", f"the file is {size} bytes; at most {MAX_DATA_BYTES}")
-    if sheet is not None and suffix not in {".xlsx", ".xlsm"}:
-        raise DataError.single(path, "--sheet", "a sheet can only be chosen in an .xlsx file")
-    if suffix == ".csv":
-        return _read_csv(path)
-    if suffix in {".xlsx", ".xlsm"}:
-        return _read_xlsx(path, sheet)
-    return _read_list(path)
+    if sheet is not None and suffix not in WORKBOOK_SUFFIXES:
+        raise DataError.single(
+            path, "--sheet", "a sheet can only be chosen in a workbook ("
+            + ", ".join(WORKBOOK_SUFFIXES) + ")",
+        )  # fmt: skip
+    if suffix in TABULAR_SUFFIXES:
+        return _read_tabular(path, sheet)
+    return _read_list(path)  # YAML/JSON: the loader checks the size

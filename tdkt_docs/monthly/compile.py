@@ -2,10 +2,11 @@
 
 Three steps, each usable on its own:
 
-* :func:`read_submissions` reads every ``.xlsx`` and ``.csv`` file of a folder, finds the
-  intake form's header row, validates each row into an :class:`Exemplar` and says exactly
-  which file, sheet, row and column is wrong in the rest. A bad row never stops the other
-  rows, and a bad file never stops the other files.
+* :func:`read_submissions` reads every workbook (.xlsx, .xlsm, .xls, .xlsb, .ods) and CSV
+  file of a folder through :mod:`tdkt_docs.tabular`, finds the intake form's header row,
+  validates each row into an :class:`Exemplar` and says exactly which file, sheet, row and
+  column is wrong in the rest. A bad row never stops the other rows, and a bad file never
+  stops the other files.
 * :func:`figures` counts what the report states: units that reported (by group),
   exemplars by kind and by field, media, and the change from the previous month.
 * :func:`compile_month` writes the report (DOCX, with the list of exemplars as its
@@ -27,7 +28,6 @@ paragraphs, ``*italic*``, ``**bold**``, ``## `` sub-headings)::
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import datetime as dt
 import difflib
@@ -36,8 +36,6 @@ import json
 import math
 import re
 import unicodedata
-import warnings
-import zipfile
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -69,17 +67,17 @@ from tdkt_docs.monthly.settings import REPORT_RECIPIENT, ReportSettings, load_re
 from tdkt_docs.monthly.units import load_units
 from tdkt_docs.output import write_atomic
 from tdkt_docs.render import render
+from tdkt_docs.tabular import TABULAR_SUFFIXES, csv_bytes, protect_cell, read_sheets
 from tdkt_docs.text import clean_line
 from tdkt_docs.vietnamese.dates import short_date
 from tdkt_docs.vietnamese.numbers import format_number, roman
 
-SUBMISSION_SUFFIXES = (".xlsx", ".csv")
-OTHER_SPREADSHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".numbers")
-"""Refused with a "save it as .xlsx" reason, so a unit that sent one is not silently missed."""
+SUBMISSION_SUFFIXES = TABULAR_SUFFIXES
+"""Workbooks (.xlsx, .xlsm, .xls, .xlsb, .ods) and CSV files, read by tdkt_docs.tabular."""
+OTHER_SPREADSHEETS = (".numbers",)
+"""Refused with how to export it, so a unit that sent one is not silently missed."""
 IGNORED_PREFIXES = ("~$", "._", ".~lock")
 """Lock files of Excel and LibreOffice, and macOS metadata files next to the real ones."""
-MAX_SUBMISSION_BYTES = 20 * 1024 * 1024
-MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 HEADER_SEARCH_ROWS = 30
 MIN_HEADINGS = 3
 """A row with at least this many of the form's headings is taken as a header row."""
@@ -405,58 +403,24 @@ def _is_column_numbers(values: Sequence[object]) -> bool:
     )
 
 
-def _xlsx_grids(path: Path) -> list[_Grid]:
-    if not zipfile.is_zipfile(path):
-        if path.read_bytes()[:4] == b"\xd0\xcf\x11\xe0":
-            raise _FileRejectedError(
-                "is an old-format Excel 97-2003 workbook or is protected by a password; "
-                "save it as an Excel Workbook (.xlsx) without a password"
-            )
-        raise _FileRejectedError(
-            "is not an Excel workbook (.xlsx): it is not a zip package, perhaps another kind "
-            "of file renamed to .xlsx; save it from Excel as an Excel Workbook (.xlsx)"
-        )
+def _grids(path: Path) -> list[_Grid]:
+    """Every visible sheet of a workbook, or the CSV file, with its merged cells."""
     try:
-        with zipfile.ZipFile(path) as package:
-            unzipped = sum(info.file_size for info in package.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise _FileRejectedError(f"is a damaged .xlsx file ({exc})") from exc
-    if unzipped > MAX_UNZIPPED_BYTES:
-        raise _FileRejectedError(
-            f"unpacks to {unzipped} bytes, over the limit of {MAX_UNZIPPED_BYTES}"
-        )
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about what it drops (data validation extensions, images, dates
-            # out of range): nothing a user can act on, and the values are still read.
-            warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(path, data_only=True)
-    except Exception as exc:  # a damaged or hostile file can make the parser raise anything
-        raise _FileRejectedError(
-            f"cannot be opened as an Excel workbook ({type(exc).__name__}: {exc}); "
-            "open it in Excel and save it again as .xlsx"
-        ) from exc
+        sheets = read_sheets(path)
+    except DataError as exc:
+        raise _FileRejectedError(_reason(exc)) from exc
     grids: list[_Grid] = []
-    try:
-        for sheet in workbook.worksheets:
-            if sheet.sheet_state != "visible":
-                continue  # hidden sheets hold the form's drop-down lists, not submissions
-            rows: list[tuple[object, ...]] = [
-                tuple(values) for values in sheet.iter_rows(values_only=True)
-            ]
-            grid = _Grid(path.name, str(sheet.title), rows, {}, set(), {})
-            for cell_range in sheet.merged_cells.ranges:
-                _add_merged(
-                    grid,
-                    int(cell_range.min_row),
-                    int(cell_range.min_col),
-                    int(cell_range.max_row),
-                    int(cell_range.max_col),
-                )
-            grids.append(grid)
-    finally:
-        workbook.close()
+    for sheet in sheets:
+        grid = _Grid(path.name, sheet.name, list(sheet.rows), {}, set(), {})
+        for cells in sheet.merged:
+            _add_merged(grid, cells.top, cells.left, cells.bottom, cells.right)
+        grids.append(grid)
     return grids
+
+
+def _reason(error: DataError) -> str:
+    """The problems of a file refused by the reader, without the file's name."""
+    return "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in error.problems)
 
 
 def _add_merged(grid: _Grid, top: int, left: int, bottom: int, right: int) -> None:
@@ -475,34 +439,6 @@ def _add_merged(grid: _Grid, top: int, left: int, bottom: int, right: int) -> No
                 grid.merged[(row, column)] = value
                 if left == right:
                     grid.vertical.add((row, column))
-
-
-def _csv_grids(path: Path) -> list[_Grid]:
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _FileRejectedError(
-            f"is not UTF-8 text (byte 0x{data[exc.start]:02X} at position {exc.start}); "
-            "in Excel choose Save As → 'CSV UTF-8 (Comma delimited)', or send the .xlsx"
-        ) from exc
-    best: _Grid | None = None
-    best_count = -1
-    # Excel writes ";" between fields where the decimal separator is "," (Vietnamese locale).
-    for delimiter in (",", ";", "\t"):
-        try:
-            rows = [
-                tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-            ]
-        except csv.Error as exc:
-            raise _FileRejectedError(f"is not a readable CSV file ({exc})") from exc
-        grid = _Grid(path.name, None, list(rows), {}, set(), {})
-        header = _find_header(grid)
-        count = len(header.columns) if header else 0
-        if count > best_count:
-            best, best_count = grid, count
-    assert best is not None
-    return [best]
 
 
 # --- Rows → exemplars ----------------------------------------------------------------------
@@ -658,10 +594,7 @@ def _no_header_reason() -> str:
 
 
 def _read_file(path: Path, reading: _Reading) -> None:
-    size = path.stat().st_size
-    if size > MAX_SUBMISSION_BYTES:
-        raise _FileRejectedError(f"is {size} bytes, over the limit of {MAX_SUBMISSION_BYTES}")
-    grids = _csv_grids(path) if path.suffix.lower() == ".csv" else _xlsx_grids(path)
+    grids = _grids(path)
     headers = [(grid, _find_header(grid)) for grid in grids]
     complete = [(g, h) for g, h in headers if h is not None and not h.missing]
     partial = [(g, h) for g, h in headers if h is not None and h.missing]
@@ -700,7 +633,8 @@ def _submission_files(folder: Path) -> list[Path]:
 
 
 def read_submissions(folder: str | Path, units: Sequence[Unit] | str | Path) -> Intake:
-    """Read every ``.xlsx`` and ``.csv`` submission in ``folder`` (not its sub-folders).
+    """Read every submission in ``folder`` (not its sub-folders): workbooks (``.xlsx``,
+    ``.xlsm``, ``.xls``, ``.xlsb``, ``.ods``) and ``.csv`` files.
 
     ``units`` is the registry, or the path of its file. Files are read in name order; the
     first of two rows with the same unit and name is kept. Raises :class:`DataError` only
@@ -715,8 +649,8 @@ def read_submissions(folder: str | Path, units: Sequence[Unit] | str | Path) -> 
             reading.rejected_files.append(
                 RejectedFile(
                     path.name,
-                    f"is a {path.suffix} file; save it as an Excel Workbook (.xlsx) or as "
-                    "'CSV UTF-8 (Comma delimited)' (.csv)",
+                    f"is a Numbers ({path.suffix}) file; in Numbers choose File → Export To → "
+                    "Excel, and send the .xlsx",
                 )
             )
             continue
@@ -1041,24 +975,8 @@ def _initials(name: str) -> str:
 # --- Output files ----------------------------------------------------------------------------
 
 
-def _csv_bytes(header: Sequence[str], rows: Sequence[Sequence[object]]) -> bytes:
-    """UTF-8 with a BOM, so Excel shows Vietnamese letters; "=", "+", "-", "@" at the start
-    of a value are neutralised, as Excel would run them as formulas."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow([_csv_safe(value) for value in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def _csv_safe(value: object) -> str:
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def _missing_csv(intake: Intake) -> bytes:
-    return _csv_bytes(
+    return csv_bytes(
         ("code", "name", "group", "recipient", "email"),
         [(u.code, u.name, u.group, u.recipient, u.email or "") for u in intake.units_missing],
     )
@@ -1069,7 +987,7 @@ def _rejected_csv(intake: Intake) -> bytes:
     rows += [
         (r.file, r.sheet or "", r.row, r.column or "", r.message) for r in intake.rejected_rows
     ]
-    return _csv_bytes(("file", "sheet", "row", "column", "reason"), rows)
+    return csv_bytes(("file", "sheet", "row", "column", "reason"), rows)
 
 
 def _compiled_xlsx(intake: Intake, units: Sequence[Unit]) -> bytes:
@@ -1085,8 +1003,7 @@ def _compiled_xlsx(intake: Intake, units: Sequence[Unit]) -> bytes:
         sheet.append([*values, names.get(exemplar.unit, ""), exemplar.source])
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # "=…" typed in a submission stays text, never a formula
+            protect_cell(cell)  # "=…" typed in a submission stays text, never a formula
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
