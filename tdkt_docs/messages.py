@@ -65,6 +65,30 @@ def _fields(model: type[BaseModel] | None, loc: tuple[int | str, ...]) -> tuple[
     return field_names(model, loc) if model is not None else ()
 
 
+_EXPECTED: tuple[tuple[frozenset[str], str], ...] = (
+    (frozenset({"tuple_type", "list_type", "set_type"}), "must be a list, one item per line"),
+    (frozenset({"int_parsing", "int_type", "int_from_float"}), "expected a whole number"),
+    (frozenset({"float_parsing", "float_type", "decimal_parsing", "decimal_type"}),
+     "expected a number"),
+    (frozenset({"string_type", "string_unicode"}), "expected text"),
+    (frozenset({"bool_parsing", "bool_type"}), "expected true or false"),
+    (frozenset({"string_pattern_mismatch"}), "is not in the expected form"),
+    (frozenset({"date_parsing", "date_type", "date_from_datetime_parsing"}),
+     "expected a date, YYYY-MM-DD"),
+)  # fmt: skip
+"""Error types whose message is "what is expected, got what was found"."""
+_BOUNDS = {
+    "greater_than_equal": ("must be at least", "ge"),
+    "greater_than": ("must be more than", "gt"),
+    "less_than_equal": ("must be at most", "le"),
+    "less_than": ("must be less than", "lt"),
+}
+_ITEM_COUNTS = {
+    "too_short": ("must have at least", "min_length"),
+    "too_long": ("must have at most", "max_length"),
+}
+
+
 def error_message(error: Mapping[str, Any], model: type[BaseModel] | None = None) -> str:
     """One pydantic error (an item of ``ValidationError.errors()``) in the tool's words.
 
@@ -90,40 +114,23 @@ def error_message(error: Mapping[str, Any], model: type[BaseModel] | None = None
         for prefix in ("Value error, ", "Assertion failed, "):
             message = message.removeprefix(prefix)
         return message
-    if kind in {"tuple_type", "list_type", "set_type"}:
-        return f"must be a list, one item per line{got}"
     if kind in {"dict_type", "model_type", "model_attributes_type", "dataclass_type"}:
         names = _fields(model, loc)
         fields = f" ({', '.join(names)})" if names else ""
         return f"must be a group of fields{fields}, one 'name: value' per line{got}"
-    if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"expected a whole number{got}"
-    if kind in {"float_parsing", "float_type", "decimal_parsing", "decimal_type"}:
-        return f"expected a number{got}"
-    if kind in {"string_type", "string_unicode"}:
-        return f"expected text{got}"
-    if kind in {"bool_parsing", "bool_type"}:
-        return f"expected true or false{got}"
     if kind == "literal_error":
         expected = str(context.get("expected", "")).replace("' or '", "', '")
         return f"expected one of {expected}{got}"
-    if kind == "greater_than_equal":
-        return f"must be at least {context.get('ge')}{got}"
-    if kind == "greater_than":
-        return f"must be more than {context.get('gt')}{got}"
-    if kind == "less_than_equal":
-        return f"must be at most {context.get('le')}{got}"
-    if kind == "less_than":
-        return f"must be less than {context.get('lt')}{got}"
-    # Only lists carry pydantic length limits here; text limits have messages of their own.
-    if kind == "too_short":
-        return f"must have at least {plural(int(context.get('min_length', 1)), 'item')}"
-    if kind == "too_long":
-        return f"must have at most {plural(int(context.get('max_length', 0)), 'item')}"
-    if kind == "string_pattern_mismatch":
-        return f"is not in the expected form{got}"
-    if kind in {"date_parsing", "date_type", "date_from_datetime_parsing"}:
-        return f"expected a date, YYYY-MM-DD{got}"
+    if kind in _BOUNDS:
+        words, key = _BOUNDS[kind]
+        return f"{words} {context.get(key)}{got}"
+    if kind in _ITEM_COUNTS:
+        # Only lists carry pydantic length limits here; text limits have their own words.
+        words, key = _ITEM_COUNTS[kind]
+        return f"{words} {plural(int(context.get(key, 0)), 'item')}"
+    for kinds, words in _EXPECTED:
+        if kind in kinds:
+            return f"{words}{got}"
     # Anything else: pydantic's words without its "Input should be" opening.
     message = str(error["msg"])
     message = message.replace("Input should be", "expected").replace("input should be", "expected")

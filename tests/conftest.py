@@ -44,6 +44,18 @@ def variant(**changes: Any) -> dict[str, Any]:
     return data
 
 
+REPORT_EXAMPLE = EXAMPLES / "bao_cao_thang.yaml"
+
+
+def report_variant(**changes: Any) -> dict[str, Any]:
+    """The báo cáo example as data, its agency file read in, with some fields replaced."""
+    data: dict[str, Any] = yaml.safe_load(REPORT_EXAMPLE.read_text("utf-8"))
+    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
+    data = copy.deepcopy(data)
+    data.update(changes)
+    return data
+
+
 @pytest.fixture(scope="session")
 def seed_bytes() -> bytes:
     return tdkt_docs.render_bytes(SEED_EXAMPLE)

@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from docx.document import Document
 
 import tdkt_docs
 from tdkt_docs.checker import check_package_bytes
 from tdkt_docs.metrics import text_width_mm
 from tdkt_docs.profile import Profile
-from tests.conftest import EXAMPLES
+from tests.conftest import REPORT_EXAMPLE, report_variant
 from tests.docx_reading import by_style, mm, open_docx, paragraph_property, run_looks, twips
-
-REPORT_EXAMPLE = EXAMPLES / "bao_cao_thang.yaml"
-
-
-def _data(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(REPORT_EXAMPLE.read_text("utf-8"))
-    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
-    data = copy.deepcopy(data)
-    data.update(changes)
-    return data
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +68,7 @@ def test_report_passes_the_checker() -> None:
 
 
 def test_report_without_kinh_gui() -> None:
-    document = open_docx(tdkt_docs.render_bytes(_data(recipients=[])))
+    document = open_docx(tdkt_docs.render_bytes(report_variant(recipients=[])))
     assert by_style(document, "ND30KinhGui") == []
 
 
@@ -94,13 +82,13 @@ def test_report_without_kinh_gui() -> None:
 )
 def test_report_refusals(changes: dict[str, Any], field: str, message: str) -> None:
     with pytest.raises(tdkt_docs.DataError) as info:
-        tdkt_docs.validate(_data(**changes))
+        tdkt_docs.validate(report_variant(**changes))
     assert any(p.field == field and message in p.message for p in info.value.problems)
 
 
 def test_points_follow_the_vietnamese_alphabet(tmp_path: Path) -> None:
     body = "# MỤC\n\n## Khoản\n\n" + "\n\n".join(f"### điểm {i}" for i in range(6))
-    document = open_docx(tdkt_docs.render_bytes(_data(body=body)))
+    document = open_docx(tdkt_docs.render_bytes(report_variant(body=body)))
     letters = [p.text.split(")")[0] for p in by_style(document, "ND30DeMuc3")]
     assert letters == ["a", "b", "c", "d", "đ", "e"]
 
@@ -149,7 +137,7 @@ def test_appendix_table(report: Document) -> None:
 
 
 def test_two_appendices_get_roman_numbers() -> None:
-    data = _data()
+    data = report_variant()
     data["appendices"] = [
         {"title": "BẢNG MỘT", "table": {"columns": ["A"], "rows": [["1"]]}},
         {"title": "BẢNG HAI", "body": "Ghi chú *một*.", "landscape": False},
@@ -170,14 +158,14 @@ def test_two_appendices_get_roman_numbers() -> None:
     ],
 )
 def test_appendix_refusals(appendix: dict[str, Any], message: str) -> None:
-    data = _data()
+    data = report_variant()
     data["appendices"] = [appendix]
     with pytest.raises(tdkt_docs.DataError, match=message):
         tdkt_docs.validate(data)
 
 
 def test_appendix_needs_the_agency_display_name() -> None:
-    data = _data()
+    data = report_variant()
     data["agency"] = {k: v for k, v in data["agency"].items() if k != "display_name"}
     with pytest.raises(tdkt_docs.DataError, match="display_name"):
         tdkt_docs.validate(data)
@@ -201,4 +189,4 @@ def test_body_table_sits_where_it_is_written(report: Document) -> None:
 def test_body_table_rows_must_match_the_heading() -> None:
     body = "# MỤC\n\n| A | B |\n|---|---|\n| 1 |"
     with pytest.raises(tdkt_docs.DataError, match="table row 1 has 1 cells"):
-        tdkt_docs.validate(_data(body=body))
+        tdkt_docs.validate(report_variant(body=body))

@@ -89,31 +89,14 @@ def test_no_pool_lives_at_module_level() -> None:
             assert not isinstance(value, futures.Executor), f"{module.name}.{name}"
 
 
-def test_write_atomic_flushes_the_file_and_its_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    synced: list[str] = []
+@pytest.fixture
+def synced(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths flushed with os.fsync, in order; a machine-wide sync fails the test."""
+    paths: list[str] = []
     real_fsync = os.fsync
 
     def record(descriptor: int) -> None:
-        synced.append(str(Path(f"/proc/self/fd/{descriptor}").readlink()))
-        real_fsync(descriptor)
-
-    monkeypatch.setattr(os, "fsync", record)
-    write_atomic(tmp_path / "a.docx", b"PK")
-    assert len(synced) == 2
-    assert synced[0].startswith(str(tmp_path / ".a.docx."))  # the file, before its move
-    assert synced[1] == str(tmp_path)  # then the folder that holds the new name
-
-
-def test_a_batch_flushes_each_document_and_the_folder_never_the_machine(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    synced: list[str] = []
-    real_fsync = os.fsync
-
-    def record(descriptor: int) -> None:
-        synced.append(str(Path(f"/proc/self/fd/{descriptor}").readlink()))
+        paths.append(str(Path(f"/proc/self/fd/{descriptor}").readlink()))
         real_fsync(descriptor)
 
     def forbidden() -> None:
@@ -121,6 +104,19 @@ def test_a_batch_flushes_each_document_and_the_folder_never_the_machine(
 
     monkeypatch.setattr(os, "fsync", record)
     monkeypatch.setattr(os, "sync", forbidden, raising=False)
+    return paths
+
+
+def test_write_atomic_flushes_the_file_and_its_folder(tmp_path: Path, synced: list[str]) -> None:
+    write_atomic(tmp_path / "a.docx", b"PK")
+    assert len(synced) == 2
+    assert synced[0].startswith(str(tmp_path / ".a.docx."))  # the file, before its move
+    assert synced[1] == str(tmp_path)  # then the folder that holds the new name
+
+
+def test_a_batch_flushes_each_document_and_the_folder_never_the_machine(
+    tmp_path: Path, synced: list[str]
+) -> None:
     reminders = EXAMPLES / "reminders"
     out = tmp_path / "out"
     result = render_batch(reminders / "don_doc.yaml", reminders / "don_vi_chua_gui.csv", out)

@@ -351,7 +351,7 @@ def test_invalid_rows_name_file_sheet_row_column_and_expected_value(
     kind = rows[("04-syt.xlsx", 3)]
     assert str(kind) == (
         "04-syt.xlsx: sheet 'Điển hình', row 3, column 'Loại': "
-        "'ca nhan' is not one of cá nhân, tập thể, hộ gia đình"
+        "'ca nhan' is not one of cá nhân, tập thể, hộ gia đình; did you mean 'cá nhân'?"
     )
     empty = rows[("04-syt.xlsx", 4)]
     assert (empty.sheet, empty.column) == ("Điển hình", "Chức vụ, nơi công tác hoặc địa chỉ")
@@ -371,7 +371,7 @@ def test_invalid_rows_name_file_sheet_row_column_and_expected_value(
         "sheet": "Điển hình",
         "row": "3",
         "column": "Loại",
-        "reason": "'ca nhan' is not one of cá nhân, tập thể, hộ gia đình",
+        "reason": "'ca nhan' is not one of cá nhân, tập thể, hộ gia đình; did you mean 'cá nhân'?",
     } in written
     listed = {(r["file"], r["row"]) for r in written if r["row"]}
     assert listed == {(r.file, str(r.row)) for r in compiled.intake.rejected_rows}
@@ -391,7 +391,7 @@ def test_bad_files_are_rejected_with_a_reason_and_do_not_stop_the_others(
     reasons = {f.file: f.reason for f in compiled.intake.rejected_files}
     assert set(reasons) == {"00-hong.xlsx", "06-van-ninh.xlsx"}
     assert "is not a spreadsheet workbook: it holds plain text" in reasons["00-hong.xlsx"]
-    assert "none of its 1 row(s) could be accepted" in reasons["06-van-ninh.xlsx"]
+    assert "none of its 1 row could be accepted" in reasons["06-van-ninh.xlsx"]
     assert any(
         r.file == "06-van-ninh.xlsx" and r.column == "Đơn vị" for r in compiled.intake.rejected_rows
     )
@@ -586,9 +586,7 @@ def test_files_that_cannot_be_read_are_refused_with_their_reason(tmp_path: Path)
     assert "save it as an Excel Workbook (.xlsx)" in reasons["b.xls"]
     assert "is protected by a password" in reasons["c.xlsx"]
     assert "no exemplar rows" in reasons["d.xlsx"]
-    assert (
-        "lacks the required column(s) 'Họ và tên / tên tập thể, hộ gia đình'" in reasons["e.xlsx"]
-    )
+    assert "lacks the required columns 'Họ và tên / tên tập thể, hộ gia đình'" in reasons["e.xlsx"]
     assert [e.name for e in intake.exemplars] == ["Nguyễn Văn An"]
     assert [u.code for u in intake.units_reported] == ["STC"]
 

@@ -336,3 +336,13 @@ def test_example_submissions(units: list[Unit]) -> None:
         and any(not unicodedata.is_normalized("NFC", text) for text in _strings(path))
     ]
     assert decomposed
+
+
+def test_a_unit_name_like_a_formula_stays_text_on_the_lists_sheet(tmp_path: Path) -> None:
+    hostile = Unit(code="X", name='=HYPERLINK("http://x")', group="sở ban ngành", recipient="Sở X")
+    path = write_form(tmp_path / "form.xlsx", "2023-09", [hostile])
+    lists = load_workbook(path)[LISTS_SHEET]
+    cells = [c for c in lists.iter_rows(min_row=2) for c in c if c.value == hostile.name]
+    assert cells, "the name is on the lists sheet"
+    for cell in cells:
+        assert cell.data_type == "s" and cell.quotePrefix

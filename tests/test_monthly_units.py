@@ -44,7 +44,7 @@ def test_bad_registry_rows_are_all_reported(tmp_path: Path) -> None:
         load_units(path)
     fields = [p.field for p in info.value.problems]
     assert fields == ["row 2.group", "row 4.code"]
-    assert "already used by unit 3" in info.value.problems[1].message
+    assert "already used by row 3" in info.value.problems[1].message
 
 
 def test_reporting_period() -> None:
@@ -66,3 +66,31 @@ def test_birth_year_is_for_individuals_only() -> None:
     }
     with pytest.raises(ValueError, match="individuals only"):
         Exemplar.model_validate(row)
+
+
+def test_a_registry_kept_as_a_workbook_or_a_semicolon_csv(tmp_path: Path) -> None:
+    """The registry is read by the one tabular reader: Excel's Vietnamese ";" CSV and a
+    workbook with a title row above its header work like a plain CSV."""
+    import openpyxl  # type: ignore[import-untyped, unused-ignore]
+
+    semicolons = tmp_path / "units.csv"
+    semicolons.write_text(
+        "code;name;group;recipient;email\nSTC;Sở Tài chính;sở ban ngành;Sở Tài chính;\n",
+        "utf-8",
+    )
+    assert [u.name for u in load_units(semicolons)] == ["Sở Tài chính"]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["DANH SÁCH ĐƠN VỊ"])
+    sheet.append(["code", "name", "group", "recipient", "email"])
+    sheet.append(["STC", "Sở Tài chính", "sở ban ngành", "Sở Tài chính", None])
+    sheet.append([101, "Sở Y tế", "sở ban ngành", "Sở Y tế", "syt@x.vn"])
+    path = tmp_path / "units.xlsx"
+    workbook.save(path)
+    units = load_units(path)
+    assert [(u.code, u.email) for u in units] == [("STC", None), ("101", "syt@x.vn")]
+    sheet.append(["STC", "Sở Tài chính", "phòng", "Sở Tài chính", None])
+    workbook.save(path)
+    with pytest.raises(tdkt_docs.DataError) as info:
+        load_units(path)
+    assert [p.field for p in info.value.problems] == ["row 5.group"]

@@ -7,18 +7,16 @@ skipped when they are missing, except in CI (``CI`` set), where it fails.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 import pytest
-import yaml
 
 import tdkt_docs
 from tdkt_docs.metrics import POINTS_PER_MM, text_width_mm
 from tdkt_docs.table_layout import column_widths_mm
-from tests.conftest import EXAMPLES
+from tests.conftest import report_variant
 from tests.test_pdf_layout import to_pdf
 
 pytestmark = pytest.mark.slow
@@ -26,18 +24,10 @@ CELL_MARGIN_PT = 1.0 * POINTS_PER_MM  # the nd30 profile's cell_margin_mm
 Cell = tuple[float, float, float, float]
 
 
-def _report(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((EXAMPLES / "bao_cao_thang.yaml").read_text("utf-8"))
-    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
-    data = copy.deepcopy(data)
-    data.update(changes)
-    return data
-
-
 @pytest.fixture(scope="module")
 def example_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("tables")
-    docx = tdkt_docs.render(_report(), folder / "bc.docx")
+    docx = tdkt_docs.render(report_variant(), folder / "bc.docx")
     assert docx is not None
     return to_pdf(docx, folder)
 
@@ -142,7 +132,7 @@ def test_a_tight_column_keeps_lao_dong_san_xuat_on_one_line(tmp_path: Path) -> N
     assert widths[0] - needed < 0.5, "the test is tight: no spare width in the column"
     lines = [f"| {' | '.join(row)} |" for row in [columns, ["---"] * 5, *rows]]
     body = "# KẾT QUẢ\n\nTrong tháng, kết quả như sau:\n\n" + "\n".join(lines)
-    docx = tdkt_docs.render(_report(body=body, appendices=[]), tmp_path / "tight.docx")
+    docx = tdkt_docs.render(report_variant(body=body, appendices=[]), tmp_path / "tight.docx")
     assert docx is not None
     with pdfplumber.open(to_pdf(docx, tmp_path)) as pdf:
         page = pdf.pages[0]

@@ -7,11 +7,9 @@ unless the data gives them. The rules are in tdkt_docs/table_layout.py.
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
-import yaml
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import Table
@@ -31,19 +29,11 @@ from tdkt_docs.table_layout import (
     is_number,
     total_label_column,
 )
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, report_variant
 from tests.docx_reading import mm, open_docx, paragraph_property, run_looks, twips
 
 LEFT, CENTER = Alignment.LEFT, Alignment.CENTER
 FIELDS = ("Lĩnh vực", "Cá nhân", "Tập thể", "Hộ gia đình", "Cộng")
-
-
-def _report(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((EXAMPLES / "bao_cao_thang.yaml").read_text("utf-8"))
-    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
-    data = copy.deepcopy(data)
-    data.update(changes)
-    return data
 
 
 @pytest.fixture(scope="module")
@@ -275,7 +265,7 @@ def test_total_row_in_the_stt_column_and_given_widths(profile: Profile) -> None:
         "widths": [1, 4, 2],
         "rows": [["1", "Sở Nội vụ", "1.500"], ["2", "Sở Tài chính", "12"], ["Cộng", "", "1.512"]],
     }
-    data = _report(appendices=[{"title": "TỔNG HỢP", "table": table, "landscape": False}])
+    data = report_variant(appendices=[{"title": "TỔNG HỢP", "table": table, "landscape": False}])
     document = open_docx(tdkt_docs.render_bytes(data))
     rendered = document.tables[-1]
     _check_table(document, rendered, (CENTER, LEFT, CENTER))
@@ -285,7 +275,7 @@ def test_total_row_in_the_stt_column_and_given_widths(profile: Profile) -> None:
 
 
 def test_tables_pass_the_checker() -> None:
-    findings = check_package_bytes(tdkt_docs.render_bytes(_report()), "bao_cao.docx")
+    findings = check_package_bytes(tdkt_docs.render_bytes(report_variant()), "bao_cao.docx")
     assert [f for f in findings if f.severity == "error"] == []
 
 
@@ -293,11 +283,11 @@ def test_a_table_that_ends_the_body_stays_apart_from_the_signature_table() -> No
     """Two tables that touch become one in Word and LibreOffice: a paragraph separates
     a table that ends the body from the signature table."""
     body = "# KẾT QUẢ\n\n| Lĩnh vực | Cá nhân |\n|---|---|\n| Lao động, sản xuất | 12 |"
-    document = open_docx(tdkt_docs.render_bytes(_report(body=body, appendices=[])))
+    document = open_docx(tdkt_docs.render_bytes(report_variant(body=body, appendices=[])))
     body_table = document.tables[1]
     assert body_table.rows[1].cells[0].text == "Lao động, sản xuất"
     following = body_table._tbl.getnext()
     assert following is not None and following.tag == qn("w:p")
     assert following.getnext().tag == qn("w:tbl"), "then the signature table"
-    findings = check_package_bytes(tdkt_docs.render_bytes(_report(body=body)), "bc.docx")
+    findings = check_package_bytes(tdkt_docs.render_bytes(report_variant(body=body)), "bc.docx")
     assert [f for f in findings if f.severity == "error"] == []

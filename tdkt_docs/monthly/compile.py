@@ -51,7 +51,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_
 from tdkt_docs.errors import DataError, OutputExistsError
 from tdkt_docs.loader import read_data, validate
 from tdkt_docs.markup import escape as escape_markup
-from tdkt_docs.messages import problems_from
+from tdkt_docs.messages import did_you_mean, plural, problems_from
 from tdkt_docs.models import Agency, Block, Signer
 from tdkt_docs.monthly.schema import (
     COLUMNS,
@@ -473,6 +473,20 @@ def _birth_year(raw: object, text: str) -> int:
     return year
 
 
+def _without_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", _key(text).replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _suggestion(text: str, choices: Sequence[str]) -> str:
+    """ "; did you mean 'cá nhân'?" for a choice typed without its marks or misspelt."""
+    by_letters = {_without_marks(choice): choice for choice in choices}
+    exact = by_letters.get(_without_marks(text))
+    if exact is not None:
+        return f"; did you mean {exact!r}?"
+    return did_you_mean(_key(text), choices)
+
+
 def _cell_value(column: Column, raw: object, text: str, units: _UnitIndex) -> object:
     cleaned = clean_line(text)  # NFC, single spaces; ValueError for TCVN3/VNI or controls
     if column.key == "unit":
@@ -485,7 +499,10 @@ def _cell_value(column: Column, raw: object, text: str, units: _UnitIndex) -> ob
     if column.choices:
         choice = _CHOICES[column.key].get(_key(cleaned))
         if choice is None:
-            raise _CellError(f"{cleaned!r} is not one of {', '.join(column.choices)}")
+            raise _CellError(
+                f"{cleaned!r} is not one of {', '.join(column.choices)}"
+                + _suggestion(cleaned, column.choices)
+            )
         return choice
     return cleaned
 
@@ -600,7 +617,8 @@ def _read_file(path: Path, reading: _Reading) -> None:
     partial = [(g, h) for g, h in headers if h is not None and h.missing]
     for grid, header in partial:
         lacking = ", ".join(f"'{c.heading}'" for c in header.missing)
-        message = f"the header lacks the required column(s) {lacking}; this sheet was not read"
+        columns = "column" if len(header.missing) == 1 else "columns"
+        message = f"the header lacks the required {columns} {lacking}; this sheet was not read"
         if not complete:
             raise _FileRejectedError(f"{grid.where(header.row)}: {message}")
         reading.rejected_rows.append(RejectedRow(grid.file, grid.sheet, header.row, None, message))
@@ -615,7 +633,7 @@ def _read_file(path: Path, reading: _Reading) -> None:
         raise _FileRejectedError(f"has no exemplar rows under its header ({where})")
     if accepted == 0:
         raise _FileRejectedError(
-            f"none of its {found} row(s) could be accepted; each problem is listed by row"
+            f"none of its {plural(found, 'row')} could be accepted; each problem is listed by row"
         )
 
 

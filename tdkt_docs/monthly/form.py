@@ -52,6 +52,7 @@ from tdkt_docs.docx_package import normalise_zip
 from tdkt_docs.errors import DataError
 from tdkt_docs.monthly.schema import COLUMNS, Column, Period, Unit
 from tdkt_docs.output import write_atomic
+from tdkt_docs.tabular import protect_cell
 from tdkt_docs.vietnamese.dates import month_text, short_date
 
 FORM_SHEET = "Điển hình"
@@ -368,7 +369,9 @@ def _fill_lists_sheet(sheet: Worksheet, lists: Sequence[tuple[str, Sequence[str]
     for number, (heading, values) in enumerate(lists, start=1):
         sheet.column_dimensions[get_column_letter(number)].width = 50
         for row, value in enumerate([heading, *values], start=1):
-            sheet.cell(row=row, column=number, value=value).font = _font(bold=row == 1)
+            cell = sheet.cell(row=row, column=number, value=value)
+            cell.font = _font(bold=row == 1)
+            protect_cell(cell)  # a unit's name from the registry is text, never a formula
 
 
 def _text_height(text: str, width: float) -> float:

@@ -1,55 +1,60 @@
-"""The registry of units expected to report: YAML (a list, or ``units:`` holding one) or CSV
-with the columns code, name, group, recipient, email."""
+"""The registry of units expected to report: YAML (a list, or ``units:`` holding one), or a
+table with the columns code, name, group, recipient, email: a CSV file or a workbook
+(.xlsx, .xls, .ods …, the first visible sheet), read by :mod:`tdkt_docs.tabular`."""
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from tdkt_docs.batch.rows import read_rows
 from tdkt_docs.errors import DataError, Problem
 from tdkt_docs.loader import read_data
 from tdkt_docs.messages import problems_from
 from tdkt_docs.monthly.schema import Unit
+from tdkt_docs.tabular import TABULAR_SUFFIXES
 
 CSV_COLUMNS = ("code", "name", "group", "recipient", "email")
 
 
-def _csv_rows(path: Path) -> list[dict[str, Any]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError.single(path, "", f"cannot read the file as UTF-8 CSV: {exc}") from exc
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in CSV_COLUMNS[:4] if c not in (reader.fieldnames or [])]
+def _table_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """(row number, fields) of a registry kept as a table; blank cells are left out."""
+    table = read_rows(path)
+    missing = [c for c in CSV_COLUMNS[:4] if c not in table.columns]
     if missing:
         raise DataError.single(
-            path, "", f"missing columns {', '.join(missing)}; expected {', '.join(CSV_COLUMNS)}"
+            table.source,
+            "",
+            f"missing columns {', '.join(missing)}; expected {', '.join(CSV_COLUMNS)}",
         )
-    return [{k: (v or None) for k, v in row.items() if k in CSV_COLUMNS} for row in reader]
+    return [
+        (row.number, {k: str(v) for k, v in row.values.items() if k in CSV_COLUMNS and v != ""})
+        for row in table.rows
+    ]
 
 
 def load_units(path: str | Path) -> list[Unit]:
     """Read and validate a units registry; every bad row is reported, with its number."""
     path = Path(path)
-    if path.suffix.lower() == ".csv":
-        rows: Any = _csv_rows(path)
-        first_row = 2  # the header is row 1
+    numbered: list[tuple[int, Any]]
+    tabular = path.suffix.lower() in TABULAR_SUFFIXES
+    if tabular:
+        numbered = _table_rows(path)  # numbered as the spreadsheet shows them
     else:
         data = read_data(path)
         rows = data.get("units") if isinstance(data, dict) else data
-        first_row = 1
-    if not isinstance(rows, list) or not rows:
+        if not isinstance(rows, list):
+            raise DataError.single(path, "units", "expected a non-empty list of units")
+        numbered = list(enumerate(rows))
+    if not numbered:
         raise DataError.single(path, "units", "expected a non-empty list of units")
     units: list[Unit] = []
     problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for index, row in enumerate(rows):
-        number = index + first_row
-        label = f"row {number}" if path.suffix.lower() == ".csv" else f"units[{index}]"
+    seen: dict[str, str] = {}
+    for number, row in numbered:
+        label = f"row {number}" if tabular else f"units[{number}]"
         try:
             unit = Unit.model_validate(row)
         except ValidationError as exc:
@@ -60,11 +65,11 @@ def load_units(path: str | Path) -> list[Unit]:
                 Problem(
                     str(path),
                     f"{label}.code",
-                    f"{unit.code!r} is already used by unit {seen[unit.code]}",
+                    f"{unit.code!r} is already used by {seen[unit.code]}",
                 )
             )
             continue
-        seen[unit.code] = number
+        seen[unit.code] = label
         units.append(unit)
     if problems:
         raise DataError(problems)
