@@ -394,7 +394,7 @@ POOL_MIN_ROWS = 400
 """From how many rows a pool of processes makes a batch faster than one process on a
 machine with several cores (``jobs=None``): below it, starting the workers and preparing
 the template in each costs more than they save. Measured with
-``python benchmarks/batch.py --crossover`` (README, "Speed")."""
+``python benchmarks/batch.py --crossover`` (README, "--jobs")."""
 
 
 def pool_pays(rows: int, cores: int | None = None) -> bool:
