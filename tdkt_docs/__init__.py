@@ -18,8 +18,11 @@ from tdkt_docs.errors import (
     TemplateError,
     WordingError,
 )
+from tdkt_docs.kinds import DocumentKind
+from tdkt_docs.kinds.dispatch import Dispatch
+from tdkt_docs.kinds.report import Report
 from tdkt_docs.loader import load, validate
-from tdkt_docs.models import Agency, Dispatch, Document, Drafter, IssueDate, Report, Signer
+from tdkt_docs.models import Agency, Document, Drafter, IssueDate, Signer
 from tdkt_docs.profile import Profile, default_profile, load_profile
 from tdkt_docs.render import render, render_bytes
 from tdkt_docs.vietnamese import (
@@ -46,6 +49,7 @@ __all__ = [
     "DataError",
     "Dispatch",
     "Document",
+    "DocumentKind",
     "Drafter",
     "Finding",
     "IssueDate",

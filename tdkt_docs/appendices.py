@@ -11,6 +11,7 @@ python-docx, so nothing in it is ever read as template code.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -22,13 +23,16 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
 from tdkt_docs.markup import parse_blocks, parse_body
-from tdkt_docs.models import Report, TableSpec
+from tdkt_docs.models import TableSpec
 from tdkt_docs.ooxml import child, element_of, fix_table_geometry, set_border
 from tdkt_docs.profile import Profile
 from tdkt_docs.roles import ROLES
 from tdkt_docs.table_layout import Alignment, column_alignments, column_widths_mm
 from tdkt_docs.vietnamese.dates import date_line, document_number
 from tdkt_docs.vietnamese.numbers import roman
+
+if TYPE_CHECKING:
+    from tdkt_docs.kinds.report import Report
 
 
 def reference_line(report: Report, profile: Profile) -> str:

@@ -34,8 +34,9 @@ from tdkt_docs.errors import (
     TdktError,
     UnreadableDocumentError,
 )
+from tdkt_docs.kinds import types
 from tdkt_docs.loader import read_data
-from tdkt_docs.messages import plural
+from tdkt_docs.messages import did_you_mean, plural
 from tdkt_docs.profile import Profile, load_profile
 from tdkt_docs.render import render
 from tdkt_docs.resources import examples_dir
@@ -142,6 +143,17 @@ def demo_command(out_dir: Path, debug: bool) -> None:
     console.print(f"[green]{plural(written, 'document')} written to {out_dir}[/green]")
 
 
+def _document_type(value: str) -> str:
+    """``--type``: ``auto`` or a registered kind (read when the command runs, so a kind
+    registered by a plugin is accepted too)."""
+    if value == "auto" or value in types():
+        return value
+    raise click.BadParameter(
+        f"expected auto or one of {', '.join(types())}, got {value!r}"
+        + did_you_mean(value, types())
+    )
+
+
 @cli.command("check")
 @click.argument(
     "files",
@@ -154,10 +166,11 @@ def demo_command(out_dir: Path, debug: bool) -> None:
 @click.option(
     "--type",
     "doc_type",
-    type=click.Choice(["auto", "dispatch", "report"]),
     default="auto",
+    callback=lambda ctx, param, value: _document_type(value),
+    metavar="auto|TYPE",
     show_default=True,
-    help="The document type, or detect it.",
+    help="The document type (a registered kind: " + ", ".join(types()) + "), or detect it.",
 )
 @_debug_option
 def check_command(files: tuple[Path, ...], as_json: bool, doc_type: str, debug: bool) -> int:

@@ -8,13 +8,15 @@ by their role style; lengths come from Times New Roman metrics (:mod:`tdkt_docs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from docx.document import Document
 from docx.oxml import OxmlElement
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm
 
 from tdkt_docs.metrics import text_width_mm
-from tdkt_docs.models import Dispatch
+from tdkt_docs.models import AdministrativeDocument
 from tdkt_docs.profile import Profile
 from tdkt_docs.roles import ROLES
 
@@ -210,7 +212,9 @@ def _marker(role: str) -> str:
     return f'<w:pStyle w:val="{ROLES[role].style_id}"/></w:pPr>'
 
 
-def apply_to_dispatch_text(body: str, dispatch: Dispatch, profile: Profile) -> str | None:
+def apply_to_dispatch_text(
+    body: str, dispatch: AdministrativeDocument, recipients: Sequence[str], profile: Profile
+) -> str | None:
     """:func:`apply` on the rendered body of a công văn, as text; ``None`` when the text is
     not laid out as the bundled template lays it out (the caller then parses it)."""
     header_room = profile.header_columns_mm[0] - 2 * profile.cell_margin_mm
@@ -223,7 +227,6 @@ def apply_to_dispatch_text(body: str, dispatch: Dispatch, profile: Profile) -> s
                 text_width_mm(text, profile.size("stamp"), bold=True) + 8
             )
             edits.append((role, 1, _centred_ind(width, header_room)))
-    recipients = dispatch.recipients
     single = len(recipients) == 1
     lines = (
         [recipients[0]]

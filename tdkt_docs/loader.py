@@ -15,9 +15,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from tdkt_docs import kinds
 from tdkt_docs.errors import DataError
-from tdkt_docs.messages import problems_from
-from tdkt_docs.models import Agency, Dispatch, Document, Report
+from tdkt_docs.messages import did_you_mean, problems_from
+from tdkt_docs.models import Agency, Document
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
@@ -74,9 +75,6 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-DOCUMENT_TYPES: dict[str, type[Dispatch] | type[Report]] = {"dispatch": Dispatch, "report": Report}
-
-
 def read_data(path: Path) -> Any:
     """Parse a YAML or JSON file (by extension; YAML otherwise) into plain Python data."""
     try:
@@ -123,17 +121,21 @@ def validate(data: Any, source: str | Path | None = None) -> Document:
             "only when a document file is loaded (tdkt_docs.load); give the agency's fields here",
         )
     kind = data.get("type")
+    expected = ", ".join(kinds.types())
     if kind is None:
         raise DataError.single(
-            name, "type", f"required field is missing; expected one of {', '.join(DOCUMENT_TYPES)}"
+            name, "type", f"required field is missing; expected one of {expected}"
         )
-    if kind not in DOCUMENT_TYPES:
-        expected = ", ".join(DOCUMENT_TYPES)
-        raise DataError.single(name, "type", f"expected one of {expected}, got {kind!r}")
+    document_kind = kinds.find(kind)
+    if document_kind is None:
+        suggestion = did_you_mean(str(kind), kinds.types())
+        raise DataError.single(
+            name, "type", f"expected one of {expected}, got {kind!r}{suggestion}"
+        )
     try:
-        return DOCUMENT_TYPES[kind].model_validate(dict(data))
+        return document_kind.model.model_validate(dict(data))
     except ValidationError as exc:
-        raise DataError(problems_from(exc, name, model=DOCUMENT_TYPES[kind])) from None
+        raise DataError(problems_from(exc, name, model=document_kind.model)) from None
 
 
 def resolve_agency(data: Any, path: Path) -> Any:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -22,7 +22,7 @@ from pydantic import (
     model_validator,
 )
 
-from tdkt_docs.markup import MarkupError, parse_blocks, parse_body, plain_text
+from tdkt_docs.markup import MarkupError, parse_body, plain_text
 from tdkt_docs.text import clean_block, clean_line, is_all_caps
 from tdkt_docs.vietnamese.numbers import format_number
 
@@ -275,8 +275,21 @@ MIXED_CASE_ABBREVIATIONS = ("QyĐ", "CTr", "TTr", "TrS")
 """Phụ lục III writes these type abbreviations in mixed case; every other group is capitals."""
 
 
-class _Administrative(Model):
-    """What every văn bản hành chính has: header, number, date, subject, body, signature."""
+class AdministrativeDocument(Model):
+    """What every văn bản hành chính has: header, number, date, subject, Nơi nhận, signature.
+
+    Each document type (a *kind*, :mod:`tdkt_docs.kinds`) is a subclass with its ``type``
+    field and its own parts (a body, articles, Kính gửi …). ``TYPE_ABBREVIATION`` is the
+    abbreviation its ký hiệu starts with (``BC`` for ``BC-SNV``; ``None`` for a công văn,
+    which has none).
+    """
+
+    TYPE_ABBREVIATION: ClassVar[str | None] = None
+    TYPE_NAME: ClassVar[str] = "văn bản"
+    """The type's name in Vietnamese, in messages ("a báo cáo's ký hiệu …")."""
+
+    type: str
+    """The kind's name (``dispatch``, ``report`` …): each kind fixes it with a default."""
 
     agency: Agency
     number: int | None = Field(default=None, ge=1, le=999_999)
@@ -285,10 +298,9 @@ class _Administrative(Model):
     """Ký hiệu, e.g. ``SNV-TĐKT``: agency and unit abbreviations joined by hyphens."""
     date: IssueDate
     subject: Annotated[Line, SUBJECT]
-    """Trích yếu, written after "V/v"."""
-    body: Annotated[Block, BODY]
+    """Trích yếu, written after "V/v" or "Về việc" (the template adds it)."""
     distribution: Annotated[tuple[ListItem, ...], Field(min_length=1)]
-    """Nơi nhận before the "Lưu" line; a công văn's starts with "Như trên" (its Kính gửi)."""
+    """Nơi nhận before the "Lưu" line (a công văn's starts with "Như trên", its Kính gửi)."""
     archive: Annotated[
         tuple[Annotated[Line, ARCHIVE_ITEM], ...],
         BeforeValidator(_split_commas),
@@ -328,12 +340,48 @@ class _Administrative(Model):
                 )
         return value
 
+    @field_validator("symbol")
+    @classmethod
+    def _type_abbreviation(cls, value: str) -> str:
+        abbreviation = cls.TYPE_ABBREVIATION
+        if abbreviation is None:
+            if value.upper().startswith("CV-"):
+                raise ValueError(
+                    f"a {cls.TYPE_NAME} has no type abbreviation: drop 'CV-' (ND30 Phụ lục III)"
+                )
+        elif not value.startswith(f"{abbreviation}-"):
+            raise ValueError(
+                f"a {cls.TYPE_NAME}'s ký hiệu starts with '{abbreviation}-', "
+                f"e.g. '{abbreviation}-SNV', got {value!r}"
+            )
+        return value
+
     @field_validator("subject")
     @classmethod
     def _no_vv(cls, value: str) -> str:
         if re.match(r"(?i)v/v\b|về việc\b", value):
             raise ValueError("write the subject without 'V/v'; the template adds it")
         return value
+
+    @field_validator("archive")
+    @classmethod
+    def _archive(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        items = tuple(re.sub(r"\.$", "", item).strip() for item in value)
+        if items[0] != "VT":
+            rest = ", ".join(item for item in items if item != "VT")
+            raise ValueError(f"expected 'VT' (Văn thư) first, e.g. [VT, {rest}]")
+        return items
+
+    def label(self) -> str:
+        """A short text naming this document: a batch makes its file name from it."""
+        return self.subject
+
+
+class BodyDocument(AdministrativeDocument):
+    """A document whose content is a body of paragraphs (``body``, in the markup of
+    :mod:`tdkt_docs.markup`)."""
+
+    body: Annotated[Block, BODY]
 
     @field_validator("body")
     @classmethod
@@ -348,15 +396,6 @@ class _Administrative(Model):
             if not plain_text(paragraph).strip():
                 raise ValueError(f"paragraph {index} holds only formatting marks")
         return value
-
-    @field_validator("archive")
-    @classmethod
-    def _archive(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        items = tuple(re.sub(r"\.$", "", item).strip() for item in value)
-        if items[0] != "VT":
-            rest = ", ".join(item for item in items if item != "VT")
-            raise ValueError(f"expected 'VT' (Văn thư) first, e.g. [VT, {rest}]")
-        return items
 
 
 def _cell(value: Any) -> Any:
@@ -404,76 +443,17 @@ class Appendix(Model):
     landscape: bool = True
 
 
-def _nhu_tren_first(distribution: tuple[str, ...], kind: str) -> None:
+Document = AdministrativeDocument
+"""Any document of a registered kind (:mod:`tdkt_docs.kinds`)."""
+
+
+def nhu_tren_first(distribution: tuple[str, ...], kind: str) -> None:
+    """A document with Kính gửi lists them first in its Nơi nhận as "Như trên"."""
     if distribution and distribution[0] != "Như trên":
         raise ValueError(
             f"{kind}'s Nơi nhận starts with 'Như trên' (the recipients in Kính gửi), "
             f"e.g. [Như trên, {distribution[0]}]"
         )
-
-
-class Dispatch(_Administrative):
-    """A công văn (Mẫu 1.5 of Phụ lục III)."""
-
-    type: Literal["dispatch"] = "dispatch"
-    recipients: Annotated[tuple[ListItem, ...], Field(min_length=1)]
-
-    @field_validator("symbol")
-    @classmethod
-    def _no_type_abbreviation(cls, value: str) -> str:
-        if value.upper().startswith("CV-"):
-            raise ValueError("a công văn has no type abbreviation: drop 'CV-' (ND30 Phụ lục III)")
-        return value
-
-    @field_validator("distribution")
-    @classmethod
-    def _nhu_tren(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        _nhu_tren_first(value, "a công văn")
-        return value
-
-
-class Report(_Administrative):
-    """A báo cáo (Mẫu 1.4 of Phụ lục III): type name, bold trích yếu, numbered headings."""
-
-    type: Literal["report"] = "report"
-    recipients: tuple[ListItem, ...] = ()
-    """Kính gửi, for a report sent to a higher body; empty for other reports."""
-    appendices: tuple[Appendix, ...] = ()
-
-    @model_validator(mode="after")
-    def _appendix_reference(self) -> Report:
-        if self.appendices and self.agency.display_name is None:
-            raise ValueError(
-                "agency.display_name is needed for the appendix reference line "
-                "(e.g. 'Sở Nội vụ tỉnh Khánh Hòa' in '(Kèm theo Báo cáo số … của …)')"
-            )
-        return self
-
-    @field_validator("symbol")
-    @classmethod
-    def _type_abbreviation_first(cls, value: str) -> str:
-        if not value.startswith("BC-"):
-            raise ValueError(f"a báo cáo's ký hiệu starts with 'BC-', e.g. 'BC-SNV', got {value!r}")
-        return value
-
-    @field_validator("body")
-    @classmethod
-    def _headings(cls, value: str) -> str:
-        try:
-            blocks = parse_blocks(value)
-        except MarkupError as exc:
-            raise ValueError(str(exc)) from exc
-        for block in blocks:
-            title = plain_text(block.runs)
-            if block.kind == "heading1" and not is_all_caps(title):
-                raise ValueError(
-                    f"a level-1 heading is written in capitals (ND30): '# {title.upper()}'"
-                )
-        return value
-
-
-Document = Dispatch | Report
-"""Every document type the package renders."""
 
 
 # --- Finding a field's declaration from its path ------------------------------------------------
@@ -508,9 +488,10 @@ def _annotation_at(annotation: Any, path: tuple[int | str, ...]) -> list[tuple[A
 def is_markup(model: type[BaseModel], path: Sequence[int | str]) -> bool:
     """Whether the field at ``path`` (keys and list indexes) of ``model`` holds body markup.
 
+    >>> from tdkt_docs.kinds.report import Report
     >>> is_markup(Report, ("body",)), is_markup(Report, ("appendices", 0, "body"))
     (True, True)
-    >>> is_markup(Dispatch, ("subject",)), is_markup(Dispatch, ("recipients", 0))
+    >>> is_markup(Report, ("subject",)), is_markup(Report, ("recipients", 0))
     (False, False)
     """
     return any(markup for _, markup in _annotation_at(model, tuple(path)))
@@ -519,7 +500,7 @@ def is_markup(model: type[BaseModel], path: Sequence[int | str]) -> bool:
 def field_names(model: type[BaseModel], path: Sequence[int | str]) -> tuple[str, ...]:
     """The keys a mapping at ``path`` of ``model`` may hold (for "did you mean …?").
 
-    >>> field_names(Dispatch, ("signer",))
+    >>> field_names(AdministrativeDocument, ("signer",))
     ('authority', 'title', 'name')
     """
     names: dict[str, None] = {}
@@ -527,3 +508,13 @@ def field_names(model: type[BaseModel], path: Sequence[int | str]) -> tuple[str,
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             names.update(dict.fromkeys(annotation.model_fields))
     return tuple(names)
+
+
+def __getattr__(name: str) -> Any:
+    # The models of the kinds live in their modules (tdkt_docs.kinds); these names stay
+    # importable from here, where they were first defined.
+    if name in ("Dispatch", "Report"):
+        from tdkt_docs import kinds
+
+        return getattr(kinds, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -13,11 +13,11 @@ from docx.document import Document as DocxDocument
 from docx.opc.oxml import serialize_part_xml
 
 from tdkt_docs import geometry
-from tdkt_docs.appendices import add_appendices, fill_table_slots
 from tdkt_docs.docx_package import PackedPart, assemble, to_bytes, unpack_parts
 from tdkt_docs.errors import TemplateError
+from tdkt_docs.kinds import DocumentKind, kind, kind_of
 from tdkt_docs.loader import load, validate
-from tdkt_docs.models import Dispatch, Document, Report
+from tdkt_docs.models import Document
 from tdkt_docs.output import write_atomic, write_stream
 from tdkt_docs.profile import Profile, default_profile
 from tdkt_docs.resources import template_path
@@ -37,10 +37,15 @@ def as_document(source: Source) -> Document:
 
 
 @lru_cache(maxsize=8)
-def _template_for(profile_json: str, name: str) -> bytes:
-    from tdkt_docs.template_builder import TEMPLATE_BUILDERS
+def _template_for(profile_json: str, type_name: str) -> bytes:
+    return kind(type_name).build_template(Profile.model_validate_json(profile_json))
 
-    return TEMPLATE_BUILDERS[name](Profile.model_validate_json(profile_json))
+
+def _template_source(document_kind: DocumentKind, profile: Profile) -> Path | bytes:
+    """The bundled template, or one built in memory for another profile (once a process)."""
+    if profile != default_profile():
+        return _template_for(profile.model_dump_json(), document_kind.type)
+    return template_path(document_kind.type)
 
 
 def _timestamp(document: Document) -> dt.datetime:
@@ -59,16 +64,14 @@ def render_bytes(
     """
     document = as_document(source)
     profile = profile or default_profile()
-    template = template_path(document.type)
-    template_source: Path | bytes = template
-    if profile != default_profile():
-        # The bundled templates carry the default profile; another profile gets its own build.
-        template_source = _template_for(profile.model_dump_json(), template.name)
-    docx_document = render_template(template_source, view(document, profile), name=template.name)
+    document_kind = kind_of(document)
+    docx_document = render_template(
+        _template_source(document_kind, profile),
+        view(document, profile),
+        name=document_kind.template_name,
+    )
     geometry.apply(docx_document, profile)
-    if isinstance(document, Report):
-        fill_table_slots(docx_document, document, profile)
-        add_appendices(docx_document, document, profile)
+    document_kind.finish(docx_document, document, profile)
     _set_properties(docx_document, document, timestamp)
     return to_bytes(docx_document, timestamp or _timestamp(document))
 
@@ -94,7 +97,7 @@ def property_text(text: str, limit: int = PROPERTY_CHARACTERS) -> str:
 
 def _properties(document: Document, timestamp: dt.datetime | None) -> tuple[object, ...]:
     """Title, subject, author and date of the document properties."""
-    title = f"V/v {document.subject}" if document.type == "dispatch" else document.subject
+    title = kind_of(document).title_prefix + document.subject
     return (
         property_text(title),
         property_text(document.subject),
@@ -131,22 +134,21 @@ def render(
 
 
 class Renderer:
-    """Render many documents of one type quickly, each equal to :func:`render_bytes`.
+    """Render many documents of one kind quickly, each equal to :func:`render_bytes`.
 
     The template is prepared once (docxtpl's XML patching and the Jinja compile) and the
-    parts a record cannot change are compressed once and copied into every package.
-    Reports with appendices add sections and parts, so they take the plain path. Keep one
-    renderer per thread or process.
+    parts a record cannot change are compressed once and copied into every package. A
+    kind whose rendered body needs no tree (the công văn) gets its lengths written into
+    the text; documents that add sections or parts (a report's appendices) take the plain
+    path. Keep one renderer per thread or process.
     """
 
     def __init__(self, document_type: str, profile: Profile | None = None) -> None:
         self.profile = profile or default_profile()
-        template = template_path(document_type)
-        source: Path | bytes = template
-        if self.profile != default_profile():
-            source = _template_for(self.profile.model_dump_json(), template.name)
+        self.kind = kind(document_type)
         self.document_type = document_type
-        self._package = PreparedPackage(PreparedTemplate(source, name=template.name))
+        template = _template_source(self.kind, self.profile)
+        self._package = PreparedPackage(PreparedTemplate(template, name=self.kind.template_name))
         self._properties: tuple[object, ...] = ()
 
     def render_bytes(self, source: Source, *, timestamp: dt.datetime | None = None) -> bytes:
@@ -157,28 +159,26 @@ class Renderer:
             raise TemplateError(
                 f"this renderer makes {self.document_type} documents, got a {document.type}"
             )
-        if isinstance(document, Report) and document.appendices:
+        if self.kind.plain_only(document):
             return render_bytes(document, profile=self.profile, timestamp=timestamp)
         package = self._package
-        # Body tables are added with python-docx, which needs the template's own document.
-        in_place = isinstance(document, Report)
         context = view(document, self.profile)
-        if isinstance(document, Dispatch):
-            # A công văn needs no tree: its lengths are written into the rendered text.
-            rendered = package.template.render(context, as_text=True)
-            assert rendered.body is not None
-            body = geometry.apply_to_dispatch_text(rendered.body, document, self.profile)
+        rendered: RenderedParts | None = None
+        if self.kind.fast_text is not None:
+            # No tree at all: the text-dependent lengths are written into the rendered text.
+            as_text = package.template.render(context, as_text=True)
+            assert as_text.body is not None
+            body = self.kind.fast_text(as_text.body, document, self.profile)
             if body is not None:
-                rendered = RenderedParts(None, rendered.parts, body)
-            else:
-                rendered = package.template.render(context)
-        else:
-            rendered = package.template.render(context, in_place=in_place)
+                rendered = RenderedParts(None, as_text.parts, body)
+        if rendered is None:
+            # python-docx adds to the template's own document (tables) when the kind asks.
+            rendered = package.template.render(context, in_place=self.kind.needs_template_document)
         if rendered.document is not None:
             geometry.apply_to_body(rendered.document.body, self.profile)
         docx_document = package.template.document
-        if isinstance(document, Report):
-            fill_table_slots(docx_document, document, self.profile)
+        if self.kind.needs_template_document:
+            self.kind.finish(docx_document, document, self.profile)
         properties = _properties(document, timestamp)
         changed = properties != self._properties
         if changed:

@@ -12,8 +12,6 @@ from pathlib import Path
 
 from tdkt_docs.errors import TemplateError
 
-TEMPLATE_FOR_TYPE = {"dispatch": "cong_van.docx", "report": "bao_cao.docx"}
-
 
 def _bundled_dir(name: str) -> Path:
     packaged = Path(str(resources.files("tdkt_docs"))) / name
@@ -32,7 +30,10 @@ def examples_dir() -> Path:
 
 def template_path(document_type: str) -> Path:
     """The bundled template for a document type (``dispatch`` → ``cong_van.docx``)."""
-    path = templates_dir() / TEMPLATE_FOR_TYPE[document_type]
+    from tdkt_docs.kinds import kind  # the kinds name their templates
+
+    document_kind = kind(document_type)
+    path = (document_kind.template_dir or templates_dir()) / document_kind.template_name
     if not path.is_file():
         raise TemplateError(
             "the bundled template is missing; reinstall tdkt-docs", template=str(path)

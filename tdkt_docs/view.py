@@ -1,15 +1,15 @@
 """A validated document → the plain values its template shows.
 
-All ND30 wording decisions that are not layout live here: zero-padded numbers, the date
-line pieces, blanks left for the clerk, the archive line, ô 12 and ô 13 texts.
+The ND30 wording decisions that every kind shares live here: blanks left for the clerk,
+the date, the archive line, ô 12 and ô 13 texts. Each kind adds its own parts in its view
+(:mod:`tdkt_docs.kinds`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from tdkt_docs.markup import Paragraph, parse_blocks, parse_body
-from tdkt_docs.models import Agency, Dispatch, Document, Report
+from tdkt_docs.models import AdministrativeDocument, Agency
 from tdkt_docs.profile import Profile
 
 
@@ -33,13 +33,13 @@ def contact_lines(agency: Agency) -> list[str]:
     return lines
 
 
-def dispatch_view(document: Dispatch | Report, profile: Profile) -> dict[str, Any]:
+def common_view(document: AdministrativeDocument, profile: Profile) -> dict[str, Any]:
+    """The values every kind shows: header, number and date, trích yếu, Nơi nhận, signer."""
     date = document.date
     drafter = ""
     if document.drafter is not None:
         copies = f"({document.drafter.copies})" if document.drafter.copies else ""
         drafter = f"{document.drafter.initials}.{copies}" if copies else document.drafter.initials
-    body: list[Paragraph] = parse_body(document.body)
     return {
         "agency": {"parent": document.agency.parent, "name": document.agency.name},
         "number": document.number,
@@ -51,8 +51,6 @@ def dispatch_view(document: Dispatch | Report, profile: Profile) -> dict[str, An
         "place": document.agency.place,
         "date": f"{date.year}-{date.month:02d}" + (f"-{date.day:02d}" if date.day else ""),
         "blank_day": " " * profile.blank_day_spaces,
-        "recipients": list(document.recipients),
-        "body": body,
         "distribution": list(document.distribution),
         "archive": ", ".join(document.archive),
         "drafter": drafter,
@@ -65,17 +63,8 @@ def dispatch_view(document: Dispatch | Report, profile: Profile) -> dict[str, An
     }
 
 
-def report_view(document: Report, profile: Profile) -> dict[str, Any]:
-    shared = dispatch_view(document, profile)
-    blocks = [
-        {"kind": block.kind, "runs": block.runs, "number": block.number, "cells": block.cells}
-        for block in parse_blocks(document.body)
-    ]
-    return {**shared, "type_title": "BÁO CÁO", "body": blocks}
+def view(document: AdministrativeDocument, profile: Profile) -> dict[str, Any]:
+    """The template context of ``document``: ``{"doc": {...}}``, from its kind's view."""
+    from tdkt_docs.kinds import kind_of
 
-
-def view(document: Document, profile: Profile) -> dict[str, Any]:
-    """The template context of ``document``: ``{"doc": {...}}``."""
-    if isinstance(document, Report):
-        return {"doc": report_view(document, profile)}
-    return {"doc": dispatch_view(document, profile)}
+    return {"doc": kind_of(document).view(document, profile)}

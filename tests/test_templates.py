@@ -16,9 +16,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from tdkt_docs.kinds import kinds
 from tdkt_docs.profile import default_profile
-from tdkt_docs.template_builder import TEMPLATE_BUILDERS
 from tests.conftest import ROOT
+
+TEMPLATE_BUILDERS = {kind.template_name: kind.build_template for kind in kinds()}
 
 TEMPLATES = ROOT / "templates"
 GOLDEN = Path(__file__).resolve().parent / "golden"

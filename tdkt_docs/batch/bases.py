@@ -25,11 +25,12 @@ from typing import Any
 
 import docx
 
+from tdkt_docs import kinds
 from tdkt_docs.batch.rows import Row, Value
 from tdkt_docs.errors import DataError, Problem, TdktError, TemplateError
-from tdkt_docs.loader import DOCUMENT_TYPES, read_data, resolve_agency, validate
+from tdkt_docs.loader import read_data, resolve_agency, validate
 from tdkt_docs.messages import field_path
-from tdkt_docs.models import Dispatch, Document, Report, is_markup
+from tdkt_docs.models import Document, is_markup
 from tdkt_docs.profile import Profile, default_profile
 from tdkt_docs.render import PreparedPackage, Renderer
 from tdkt_docs.templating import PreparedTemplate, RowValues, TextTemplate, has_placeholders
@@ -105,8 +106,8 @@ class DocumentBase:
         self.data = data
         self.fields: list[tuple[tuple[int | str, ...], TextTemplate]] = []
         problems = []
-        kind = data.get("type")
-        model = DOCUMENT_TYPES.get(kind) if isinstance(kind, str) else None
+        document_kind = kinds.find(data.get("type"))
+        model = document_kind.model if document_kind is not None else None
         for path, text in _walk(data):
             try:
                 template = TextTemplate(text, markup=model is not None and is_markup(model, path))
@@ -215,9 +216,7 @@ class DocumentBase:
 
     @staticmethod
     def slug(document: Document) -> str:
-        if isinstance(document, Dispatch | Report) and document.recipients:
-            return document.recipients[0]
-        return document.subject
+        return document.label()
 
     def render(self, row: Row) -> tuple[str, bytes]:
         """The text its file name is made from, and the DOCX of one row."""
@@ -318,7 +317,7 @@ def load_base(
     profile_json = profile.model_dump_json() if profile is not None else None
     if isinstance(base, Mapping):
         return BaseSpec("document", "base", dict(base), profile_json, timestamp)
-    if isinstance(base, Dispatch | Report):
+    if isinstance(base, Document):
         data = json.loads(base.model_dump_json(exclude_none=True))
         return BaseSpec("document", "base", data, profile_json, timestamp)
     path = Path(base)

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tdkt_docs import kinds
 from tdkt_docs.checker.detect import detect
 from tdkt_docs.checker.documents import split_documents
 from tdkt_docs.checker.model import DocModel, build_model
 from tdkt_docs.checker.package import Package, open_package, read_package
-from tdkt_docs.checker.rules import CHECKS, DOCUMENT_KINDS, Finding, NotFoundError, rule_table
+from tdkt_docs.checker.rules import CHECKS, Finding, NotFoundError, document_kinds, rule_table
 from tdkt_docs.errors import UnreadableDocumentError
 
-DOCUMENT_TYPES = ("auto", "dispatch", "report")
+
+def document_types() -> tuple[str, ...]:
+    """What ``--type`` accepts: ``auto`` (detect it) or a registered kind."""
+    return ("auto", *kinds.types())
 
 
 def check_package_bytes(
@@ -54,7 +58,7 @@ def _check_document(model: DocModel, doc_type: str, number: int) -> list[Finding
                     "not_applicable",
                     info.locator,
                     info.message,
-                    f"không áp dụng cho {DOCUMENT_KINDS[roles.doc_type]}",
+                    f"không áp dụng cho {document_kinds()[roles.doc_type]}",
                     "",
                     "",
                     number,
@@ -93,9 +97,9 @@ def _check_document(model: DocModel, doc_type: str, number: int) -> list[Finding
 
 
 __all__ = [
-    "DOCUMENT_TYPES",
     "Finding",
     "UnreadableDocumentError",
     "check",
     "check_package_bytes",
+    "document_types",
 ]

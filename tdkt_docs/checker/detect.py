@@ -7,6 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from tdkt_docs import kinds
 from tdkt_docs.checker.model import DocModel, Para
 from tdkt_docs.roles import ROLE_BY_STYLE_ID
 
@@ -223,14 +224,18 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         after = [p for p in paragraphs if p.order > roles.type_title.order and p.text.strip()]
         roles.type_extract = after[0] if after else None
 
+    untitled = next((k.type for k in kinds.kinds() if k.type_title is None), "dispatch")
     if wanted_type != "auto":
         roles.doc_type = wanted_type
     elif roles.subject is not None:
-        roles.doc_type = "dispatch"
+        roles.doc_type = untitled  # "V/v": the type without a type name, the công văn
     elif roles.type_title is not None:
-        roles.doc_type = "report" if normalise(roles.type_title.text) == "BÁO CÁO" else "named"
+        title = normalise(roles.type_title.text)
+        roles.doc_type = next(
+            (k.type for k in kinds.kinds() if k.type_title == title), "named"
+        )  # a registered kind by its type name, else a type the package does not make
     elif roles.quoc_hieu is not None or roles.number is not None:
-        roles.doc_type = "dispatch"  # the one administrative type without a type name
+        roles.doc_type = untitled  # the one administrative type without a type name
 
     # Kính gửi.
     roles.kinh_gui = first("kinh_gui", lambda p: re.match(r"\s*Kính gửi", p.text) is not None)

@@ -17,6 +17,7 @@ from typing import Literal
 
 import yaml
 
+from tdkt_docs import kinds
 from tdkt_docs.checker.detect import QUOC_HIEU, TIEU_NGU, Roles, authority_problem, normalise
 from tdkt_docs.checker.legacy_text import legacy_passages, unicode_reading
 from tdkt_docs.checker.model import DocModel, Para
@@ -27,8 +28,20 @@ TWIPS_PER_MM = 1440 / 25.4
 LEGACY_FONTS = re.compile(r"^\.?vn|^vni[- ]|^vn[a-z]", re.IGNORECASE)
 
 
-DOCUMENT_KINDS = {"dispatch": "công văn", "report": "báo cáo", "named": "văn bản có tên loại"}
-"""The detected types a rule can be limited to (``applies_to`` in check_rules.yaml)."""
+NAMED = "named"
+"""A document with a type name that is not one of the registered kinds' (KẾ HOẠCH …)."""
+
+
+def document_kinds() -> dict[str, str]:
+    """The detected types a rule can be limited to (``applies_to`` in check_rules.yaml):
+    every registered kind, by its Vietnamese name, and ``named``."""
+    return {**{k.type: k.name for k in kinds.kinds()}, NAMED: "văn bản có tên loại"}
+
+
+def has_type_name(doc_type: str) -> bool:
+    """Whether documents of ``doc_type`` carry a type name above the trích yếu."""
+    found = kinds.find(doc_type)
+    return doc_type == NAMED or (found is not None and found.type_title is not None)
 
 
 @dataclass(frozen=True)
@@ -41,8 +54,11 @@ class RuleInfo:
     """The document types the rule is about; empty: every type."""
 
     def applies(self, doc_type: str) -> bool:
-        """False only when the type is known and is not one the rule is about."""
-        return not self.applies_to or doc_type not in DOCUMENT_KINDS or doc_type in self.applies_to
+        """False only when the type is known and is not one the rule is about. ``named``
+        in ``applies_to`` means every type with a type name (báo cáo, quyết định …)."""
+        if not self.applies_to or doc_type not in document_kinds():
+            return True
+        return doc_type in self.applies_to or (NAMED in self.applies_to and has_type_name(doc_type))
 
 
 @dataclass(frozen=True)
