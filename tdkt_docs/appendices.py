@@ -1,16 +1,18 @@
-"""Phụ lục (appendices) of a report, added after rendering with python-docx.
+"""Tables and attached sections, added after rendering with python-docx: a report's body
+tables and its Phụ lục, a decision's attached list.
 
-Each appendix is a section of its own (Phụ lục I, NĐ 30/2020, Phần I, mục III.1): a new
-page, landscape by default for wide tables, page numbers restarting at 1 (shown from its
-second page, like the main text). It starts with "Phụ lục" (+ a Roman number when there
-are two or more), the title in capitals, the reference line "(Kèm theo Báo cáo số … ngày …
-của …)" and a short rule, then its paragraphs and its table. All text goes in through
-python-docx, so nothing in it is ever read as template code.
+Each attached part is a section of its own (Phụ lục I, NĐ 30/2020, Phần I, mục III.1): a
+new page (landscape when asked, for wide tables), page numbers restarting at 1 (shown from
+its second page, like the main text). It starts with its label ("Phụ lục", + a Roman
+number when there are two or more; or "DANH SÁCH"), the title in capitals, the reference
+line "(Kèm theo Báo cáo số … ngày … của …)" and a short rule, then its content. All text
+goes in through python-docx, so nothing in it is ever read as template code.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from docx.document import Document
@@ -22,12 +24,17 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
-from tdkt_docs.markup import parse_blocks, parse_body
-from tdkt_docs.models import TableSpec
+from tdkt_docs.markup import Run, parse_blocks, parse_body
+from tdkt_docs.models import AdministrativeDocument, TableSpec
 from tdkt_docs.ooxml import child, element_of, fix_table_geometry, set_border
 from tdkt_docs.profile import Profile
 from tdkt_docs.roles import ROLES
-from tdkt_docs.table_layout import Alignment, column_alignments, column_widths_mm
+from tdkt_docs.table_layout import (
+    Alignment,
+    column_alignments,
+    column_widths_mm,
+    is_group_row,
+)
 from tdkt_docs.vietnamese.dates import date_line, document_number
 from tdkt_docs.vietnamese.numbers import roman
 
@@ -35,14 +42,17 @@ if TYPE_CHECKING:
     from tdkt_docs.kinds.report import Report
 
 
-def reference_line(report: Report, profile: Profile) -> str:
-    """ "(Kèm theo Báo cáo số 12/BC-SNV ngày 14 tháng 9 năm 2023 của Sở Nội vụ tỉnh …)"."""
-    number = document_number(report.number, " " * profile.blank_number_spaces)
-    date = report.date
+def reference_line(
+    type_word: str, document: AdministrativeDocument, owner: str, profile: Profile
+) -> str:
+    """ "(Kèm theo Báo cáo số 12/BC-SNV ngày 14 tháng 9 năm 2023 của Sở Nội vụ tỉnh …)":
+    the line under an attached list's title (Mẫu 2.1). ``type_word`` is "Báo cáo",
+    "Quyết định" …; blanks stay blank for the clerk."""
+    number = document_number(document.number, " " * profile.blank_number_spaces)
+    date = document.date
     iso = f"{date.year}-{date.month:02d}" + (f"-{date.day:02d}" if date.day else "")
     when = date_line("", iso, " " * profile.blank_day_spaces).removeprefix(", ")
-    owner = report.agency.display_name or report.agency.name
-    return f"(Kèm theo Báo cáo số {number}/{report.symbol} {when} của {owner})"
+    return f"(Kèm theo {type_word} số {number}/{document.symbol} {when} của {owner})"
 
 
 def _style(document: Document, role: str) -> str:
@@ -97,8 +107,13 @@ def add_table(document: Document, spec: TableSpec, profile: Profile, width_mm: f
         element_of(paragraph).style = ROLES[role[alignment]].style_id
         element_of(paragraph.add_run()).add_t("")  # one w:t per cell, filled per row below
     tbl = element_of(table)
+    group_model = copy.deepcopy(model)  # a row heading a group: the same cells, in bold
+    for run in group_model.iter(qn("w:r")):
+        run.insert(0, OxmlElement("w:rPr"))
+        run[0].append(OxmlElement("w:b"))
+        run[0].append(OxmlElement("w:bCs"))
     for values in spec.rows:
-        row = copy.deepcopy(model)
+        row = copy.deepcopy(group_model if is_group_row(spec.columns, values) else model)
         for text_element, text in zip(row.iter(qn("w:t")), values, strict=True):
             text_element.text = text
             text_element.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
@@ -157,43 +172,68 @@ def fill_table_slots(document: Document, report: Report, profile: Profile) -> No
             element_of(table).addnext(spacer)
 
 
+def attached_section(
+    document: Document,
+    profile: Profile,
+    label: str,
+    title: str,
+    reference: str,
+    *,
+    landscape: bool = False,
+) -> float:
+    """Start a section for a list or appendix attached after the document: a new page,
+    pages numbered from 1, no ô 13; its label ("Phụ lục", "DANH SÁCH"), title, reference
+    line and a short rule. Returns the section's text width in mm."""
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    # The paragraph that ends the previous section holds no text: keep it 2 pt high.
+    document.paragraphs[-1].style = _style(document, "filler")
+    width, height = Mm(profile.page.width_mm), Mm(profile.page.height_mm)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (height, width) if landscape else (width, height)
+    # ô 13 (address) belongs to the first page of the document only.
+    section.first_page_footer.is_linked_to_previous = False
+    page_numbers = page_number_type(element_of(section))
+    page_numbers.set(qn("w:start"), "1")  # each attached part is numbered on its own
+    text_width = (profile.page.height_mm if landscape else profile.page.width_mm) - (
+        profile.margins_mm.left + profile.margins_mm.right
+    )
+    document.add_paragraph(label, style=_style(document, "appendix_label"))
+    document.add_paragraph(title, style=_style(document, "appendix_title"))
+    document.add_paragraph(reference, style=_style(document, "appendix_reference"))
+    rule = document.add_paragraph(style=_style(document, "appendix_rule"))
+    side = Mm(text_width * 0.42)
+    rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = side
+    rule.paragraph_format.space_after = Pt(6)
+    set_border(element_of(rule).get_or_add_pPr(), ("top",), profile.rule_weight_eighth_pt)
+    return text_width
+
+
+def list_paragraph(document: Document, role: str, runs: Sequence[Run]) -> None:
+    """A paragraph of ``role`` with these runs (bold and italic as the runs say)."""
+    paragraph = document.add_paragraph(style=_style(document, role))
+    for run in runs:
+        added = paragraph.add_run(run.text)
+        added.bold = run.bold or None
+        added.italic = run.italic or None
+
+
 def add_appendices(document: Document, report: Report, profile: Profile) -> None:
     if not report.appendices:
         return
-    # The paragraph that ends the main section holds no text: keep it 2 pt high.
     numbered = len(report.appendices) > 1
+    owner = report.agency.display_name or report.agency.one_line_name
     for index, appendix in enumerate(report.appendices, start=1):
-        section = document.add_section(WD_SECTION.NEW_PAGE)
-        document.paragraphs[-1].style = _style(document, "filler")
-        landscape = appendix.landscape
-        width, height = Mm(profile.page.width_mm), Mm(profile.page.height_mm)
-        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = (height, width) if landscape else (width, height)
-        # ô 13 (address) belongs to the first page of the document only.
-        section.first_page_footer.is_linked_to_previous = False
-        page_numbers = page_number_type(element_of(section))
-        page_numbers.set(qn("w:start"), "1")  # each appendix is numbered on its own
-        text_width = (profile.page.height_mm if landscape else profile.page.width_mm) - (
-            profile.margins_mm.left + profile.margins_mm.right
+        text_width = attached_section(
+            document,
+            profile,
+            f"Phụ lục {roman(index)}" if numbered else "Phụ lục",
+            appendix.title,
+            reference_line("Báo cáo", report, owner, profile),
+            landscape=appendix.landscape,
         )
-        label = f"Phụ lục {roman(index)}" if numbered else "Phụ lục"
-        document.add_paragraph(label, style=_style(document, "appendix_label"))
-        document.add_paragraph(appendix.title, style=_style(document, "appendix_title"))
-        document.add_paragraph(
-            reference_line(report, profile), style=_style(document, "appendix_reference")
-        )
-        rule = document.add_paragraph(style=_style(document, "appendix_rule"))
-        side = Mm(text_width * 0.42)
-        rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = side
-        rule.paragraph_format.space_after = Pt(6)
-        set_border(element_of(rule).get_or_add_pPr(), ("top",), profile.rule_weight_eighth_pt)
         if appendix.body:
             for runs in parse_body(appendix.body):
-                paragraph = document.add_paragraph(style=_style(document, "body"))
-                for run in runs:
-                    added = paragraph.add_run(run.text)
-                    added.bold = run.bold or None
-                    added.italic = run.italic or None
+                list_paragraph(document, "body", runs)
         if appendix.table is not None:
             add_table(document, appendix.table, profile, text_width)
         document.add_paragraph(style=_style(document, "filler"))

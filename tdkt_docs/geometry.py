@@ -115,8 +115,10 @@ def _centre(paragraph: BaseOxmlElement, width_mm: float, room_mm: float) -> None
 def agency_rule_mm(name: str, profile: Profile) -> float:
     """Length of the rule under the agency name: a share of its (longest) line."""
     room = profile.header_columns_mm[0] - 2 * profile.cell_margin_mm
-    line = min(text_width_mm(name, profile.size("agency"), bold=True), room)
-    return line * profile.agency_rule_fraction
+    longest = max(
+        text_width_mm(line, profile.size("agency"), bold=True) for line in name.split("\n")
+    )
+    return min(longest, room) * profile.agency_rule_fraction
 
 
 def kinh_gui_indent_mm(lines: list[str], single: bool, profile: Profile) -> float:
@@ -184,10 +186,24 @@ def apply_to_body(body: BaseOxmlElement, profile: Profile) -> None:
         )
         _centre(extract_rules[0], line * profile.agency_rule_fraction, profile.text_width_mm)
 
-    body_paragraphs = by_role("body")
-    if body_paragraphs:
+    last = _last_content_paragraph(body)
+    if last is not None:
         # The last paragraph stays on the page of the signature block.
-        keep_with_next(body_paragraphs[-1])
+        keep_with_next(last)
+
+
+_CONTENT = frozenset(ROLES[role].style_id for role in ("body", "article", "article_item"))
+"""The paragraphs that carry the content, of which the last goes with the signature."""
+
+
+def _last_content_paragraph(body: BaseOxmlElement) -> BaseOxmlElement | None:
+    last = None
+    for style in body.iter(f"{_W}pStyle"):
+        if style.get(f"{_W}val") in _CONTENT:
+            paragraph = style.getparent().getparent()
+            if paragraph.tag == f"{_W}p":
+                last = paragraph
+    return last
 
 
 # --- The same lengths on a rendered body given as text ---------------------------------

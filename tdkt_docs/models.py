@@ -137,13 +137,37 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
 
 
+MAX_NAME_LINES = 3
+
+
+def _name_lines(value: Any) -> Any:
+    """An agency name, on one line or on the lines the author chose: a UBND writes
+    "ỦY BAN NHÂN DÂN" over "TỈNH KHÁNH HÒA" (a list, or a YAML block with line breaks)."""
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        value = "\n".join(value)
+    if not isinstance(value, str):
+        return value
+    lines = [clean_line(line) for line in value.strip().split("\n")]
+    lines = [line for line in lines if line]
+    if not lines:
+        raise ValueError("must not be empty")
+    if len(lines) > MAX_NAME_LINES:
+        raise ValueError(f"has {len(lines)} lines; at most {MAX_NAME_LINES}")
+    return "\n".join(lines)
+
+
+AgencyName = Annotated[str, BeforeValidator(_name_lines), AfterValidator(_caps), ORGAN_NAME]
+"""Capitals, on one line or up to three (a line break where the author wants it)."""
+
+
 class Agency(Model):
     """The issuing agency (ô 2) and where it sits (ô 4), with its contact lines (ô 13)."""
 
     parent: Annotated[CapsLine, ORGAN_NAME] | None = None
     """Cơ quan chủ quản, e.g. ``UBND TỈNH KHÁNH HÒA``; ``None`` when there is none."""
-    name: Annotated[CapsLine, ORGAN_NAME]
-    """Tên cơ quan ban hành, e.g. ``SỞ NỘI VỤ``."""
+    name: AgencyName
+    """Tên cơ quan ban hành, e.g. ``SỞ NỘI VỤ``; ``ỦY BAN NHÂN DÂN\\nTỈNH KHÁNH HÒA`` on two
+    lines."""
     place: Annotated[Line, PLACE]
     """Địa danh of the date line, e.g. ``Khánh Hòa``."""
     display_name: Annotated[Line, ORGAN_NAME] | None = None
@@ -153,6 +177,11 @@ class Agency(Model):
     fax: Annotated[Line, SHORT_CONTACT] | None = None
     email: Annotated[Line, SHORT_CONTACT] | None = None
     website: Annotated[Line, SHORT_CONTACT] | None = None
+
+    @property
+    def one_line_name(self) -> str:
+        """The name on one line (document properties, running text)."""
+        return self.name.replace("\n", " ")
 
     @field_validator("place")
     @classmethod

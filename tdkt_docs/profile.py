@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -111,6 +111,9 @@ class Profile(_Frozen):
     blank_day_spaces: int = Field(ge=4, le=30)
     stamp_widths_mm: dict[str, _Positive]
     stamp_colour: str = Field(pattern=r"^[0-9A-F]{6}$")
+    attachment_heading: Literal["DANH SÁCH", "Phụ lục"] = "DANH SÁCH"
+    """The label over a decision's attached list: "DANH SÁCH", as TĐKT offices write it,
+    or "Phụ lục", as Mẫu 2.1 does (tdkt-awards.md §2.4)."""
 
     @property
     def text_width_mm(self) -> float:

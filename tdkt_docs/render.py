@@ -101,7 +101,7 @@ def _properties(document: Document, timestamp: dt.datetime | None) -> tuple[obje
     return (
         property_text(title),
         property_text(document.subject),
-        property_text(document.agency.name),
+        property_text(document.agency.one_line_name),
         timestamp or _timestamp(document),
     )
 

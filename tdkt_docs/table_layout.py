@@ -69,6 +69,17 @@ def is_stt_heading(heading: str) -> bool:
     return " ".join(heading.replace(".", "").split()).casefold() in _STT_HEADINGS
 
 
+def is_group_row(columns: Sequence[str], row: Sequence[str]) -> bool:
+    """A row that heads a group of the rows under it ("I | Cá nhân", "II | Sở Y tế"): a
+    Roman numeral in the STT column. Set in bold, as Vietnamese lists set them."""
+    return (
+        bool(columns)
+        and is_stt_heading(columns[0])
+        and bool(row and _ROMAN.fullmatch(row[0].strip().rstrip(".")))
+        and bool(row[0].strip())
+    )
+
+
 def total_label_column(row: Sequence[str]) -> int | None:
     """The index of a total row's label ("Tổng cộng", "Cộng", …), else ``None``."""
     for index, cell in enumerate(row):

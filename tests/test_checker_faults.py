@@ -377,7 +377,9 @@ FAULTS = [
         "agency_deleted_no_parent",
         "agency.missing",
         delete("agency"),
-        hides=_hides("agency.format", "agency.rule"),
+        # Without the agency, the absence of a parent can no longer be told apart from a
+        # parent that was not found.
+        hides=_hides("agency.format", "agency.rule", "parent_agency.format"),
         base="no_parent_agency",
     ),
     Fault("agency_not_bold", "agency.format", runs("agency", bold=False)),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tdkt_docs.cli import main
-from tests.conftest import ROOT, SEED_EXAMPLE
+from tests.conftest import EXAMPLES, ROOT, SEED_EXAMPLE
 
 
 def test_render_writes_and_refuses_to_overwrite(
@@ -42,12 +42,17 @@ def test_demo_renders_every_example(tmp_path: Path, capsys: pytest.CaptureFixtur
     out = tmp_path / "demo"
     assert main(["demo", str(out)]) == 0
     printed = capsys.readouterr().out.split()
-    assert sorted(Path(p).name for p in printed) == [
-        "bao_cao_thang.docx",
-        "cong_van_tuyen_truyen.docx",
-        "don-doc",
-        "tat-ca-de-in.docx",
-    ]
+    documents = sorted(
+        f"{example.stem}.docx"
+        for example in EXAMPLES.glob("*.yaml")
+        if "\ntype:" in example.read_text("utf-8")
+    )
+    assert {"bao_cao_thang.docx", "cong_van_tuyen_truyen.docx", "quyet_dinh_danh_sach.docx"} <= set(
+        documents
+    )
+    assert sorted(Path(p).name for p in printed) == sorted(
+        [*documents, "don-doc", "tat-ca-de-in.docx"]
+    )
     assert len(list((out / "don-doc").glob("0*.docx"))) == 11  # the reminder batch
     assert main(["demo", str(out)]) == 0, "the demo can run twice"
 

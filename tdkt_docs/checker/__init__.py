@@ -14,7 +14,14 @@ from tdkt_docs.checker.detect import detect
 from tdkt_docs.checker.documents import split_documents
 from tdkt_docs.checker.model import DocModel, build_model
 from tdkt_docs.checker.package import Package, open_package, read_package
-from tdkt_docs.checker.rules import CHECKS, Finding, NotFoundError, document_kinds, rule_table
+from tdkt_docs.checker.rules import (
+    CHECKS,
+    Finding,
+    NotApplicableError,
+    NotFoundError,
+    document_kinds,
+    rule_table,
+)
 from tdkt_docs.errors import UnreadableDocumentError
 
 
@@ -80,6 +87,13 @@ def _check_document(model: DocModel, doc_type: str, number: int) -> list[Finding
                         number,
                     )
                 )
+        except NotApplicableError as absent:
+            findings.append(
+                Finding(
+                    rule_id, "not_applicable", info.locator, info.message, absent.reason, "", "",
+                    number,
+                )
+            )  # fmt: skip
         except NotFoundError as missing:
             findings.append(
                 Finding(

@@ -56,6 +56,11 @@ TYPE_NAMES = (
 )
 
 
+CONTENT_ROLES = ("body", "basis", "article", "article_item", "list_group", "list_entry")
+"""Role styles of the paragraphs laid out as body text (justified, indented, body size):
+the body, a decision's căn cứ, articles and list entries."""
+
+
 def is_authority_line(text: str) -> bool:
     """A signature-block line that begins with a signing-authority prefix, right or wrong:
     one of the five with its dot, or any prefix-like abbreviation on a line in capitals
@@ -331,8 +336,11 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     # Orders are the file's: in a merged file, a document's paragraphs do not start at 0.
     after_last = paragraphs[-1].order + 1 if paragraphs else 0
     end = min(end_candidates) if end_candidates else after_last
-    if "body" in by_role:
-        roles.body = by_role["body"]
+    styled = sorted(
+        (p for role in CONTENT_ROLES for p in by_role.get(role, [])), key=lambda p: p.order
+    )
+    if styled:
+        roles.body = styled  # our own output: the content's role styles say what it is
     else:
         roles.body = [
             p

@@ -97,6 +97,24 @@ class NotFoundError(Exception):
         super().__init__(element)
 
 
+class NotApplicableError(Exception):
+    """The element is absent because this document has none (a UBND has no cơ quan chủ
+    quản; a quyết định no Kính gửi): the rule does not apply to it."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _optional_in_kind(roles: Roles, field: str) -> bool:
+    """Whether the detected kind has no ``field``, or does not require it."""
+    found = kinds.find(roles.doc_type)
+    if found is None:
+        return False
+    declared = found.model.model_fields.get(field)
+    return declared is None or not declared.is_required()
+
+
 CheckFunction = Callable[[DocModel, Roles], Iterator[Violation]]
 CHECKS: dict[str, CheckFunction] = {}
 
@@ -323,6 +341,8 @@ def _agency_rule(model: DocModel, roles: Roles) -> Iterator[Violation]:
 @check("parent_agency.format")
 def _parent_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
     if not roles.parent_agency:
+        if roles.agency is not None:
+            raise NotApplicableError("không có cơ quan chủ quản (chỉ ghi khi có)")
         raise NotFoundError("tên cơ quan chủ quản")
     for p in roles.parent_agency:
         if not _format_ok(p, 12, 13, bold=False, italic=False, caps=True):
@@ -403,6 +423,8 @@ def _title_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 @check("kinh_gui.punctuation")
 def _kinh_gui(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.kinh_gui is None and _optional_in_kind(roles, "recipients"):
+        raise NotApplicableError("văn bản không có Kính gửi")
     p = _need(roles.kinh_gui, "Kính gửi")
     text = p.text.strip()
     if not re.match(r"Kính gửi:", text):

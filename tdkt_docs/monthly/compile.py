@@ -70,7 +70,7 @@ from tdkt_docs.render import render
 from tdkt_docs.tabular import TABULAR_SUFFIXES, csv_bytes, protect_cell, read_sheets
 from tdkt_docs.text import clean_line
 from tdkt_docs.vietnamese.dates import short_date
-from tdkt_docs.vietnamese.numbers import format_number, roman
+from tdkt_docs.vietnamese.numbers import count_text, roman
 
 SUBMISSION_SUFFIXES = TABULAR_SUFFIXES
 """Workbooks (.xlsx, .xlsm, .xls, .xlsb, .ods) and CSV files, read by tdkt_docs.tabular."""
@@ -743,9 +743,7 @@ def figures(
 
 def _count(number: int) -> str:
     """Counts below 10 are written with a leading zero in administrative text (07 hộ)."""
-    if 0 < number < 10:
-        return f"{number:02d}"
-    return format_number(number)
+    return count_text(number)
 
 
 def _trend(delta: int) -> str:

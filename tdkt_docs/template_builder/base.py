@@ -98,6 +98,28 @@ def looks(profile: Profile) -> dict[str, Look]:
             keep_with_next=True,
             space_before_pt=profile.body.space_before_pt,
         ),
+        # Quyết định (Mẫu 1.2): the issuing authority in bold capitals on its own line, one
+        # empty line above; căn cứ in italics; "QUYẾT ĐỊNH:" bold, centred; the articles.
+        "issuing_authority": Look("type_title", bold=True, space_before_pt=18, keep_with_next=True),
+        "basis": Look(
+            "body", italic=True, align=justify, space_before_pt=profile.body.space_before_pt
+        ),
+        "operative": Look(
+            "type_title",
+            bold=True,
+            space_before_pt=profile.body.space_before_pt,
+            keep_with_next=True,
+        ),
+        "article": Look("body", align=justify, space_before_pt=profile.body.space_before_pt),
+        "article_item": Look("body", align=justify, space_before_pt=profile.body.space_before_pt),
+        "list_group": Look(
+            "body",
+            bold=True,
+            align=justify,
+            keep_with_next=True,
+            space_before_pt=profile.body.space_before_pt,
+        ),
+        "list_entry": Look("body", align=justify, space_before_pt=profile.body.space_before_pt),
         "kinh_gui": Look("kinh_gui", align=left, space_before_pt=profile.kinh_gui_space_before_pt),
         "kinh_gui_item": Look("kinh_gui", align=left),
         "body": Look("body", align=justify, space_before_pt=profile.body.space_before_pt),
@@ -324,7 +346,8 @@ def _special_geometry(key: str, style: ParagraphStyle, profile: Profile) -> None
         set_border(ppr, ("top", "left", "bottom", "right"), weight, profile.stamp_colour)
         width = profile.stamp_widths_mm.get("KHẨN", 20.0)
         fmt.left_indent = fmt.right_indent = Mm((header_inner - width) / 2)
-    elif key == "body":
+    elif key in {"body", "basis", "article", "article_item", "list_group", "list_entry"}:
+        # Body text and the paragraphs laid out like it: căn cứ, articles, list entries.
         fmt.first_line_indent = Cm(profile.body.first_line_indent_cm)
         fmt.space_after = Pt(profile.body.space_after_pt)
         fmt.line_spacing_rule = WD_LINE_SPACING.MULTIPLE

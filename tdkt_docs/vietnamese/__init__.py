@@ -22,6 +22,7 @@ from tdkt_docs.vietnamese.legacy import (
 from tdkt_docs.vietnamese.numbers import (
     NumberWordsError,
     amount_to_words,
+    count_text,
     format_number,
     number_to_words,
     ordinal_words,
@@ -33,6 +34,7 @@ __all__ = [
     "NumberWordsError",
     "amount_to_words",
     "convert_legacy",
+    "count_text",
     "date_line",
     "day_text",
     "detect_legacy_encoding",

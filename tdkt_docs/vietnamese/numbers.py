@@ -100,6 +100,7 @@ __all__ = [
     "MAX_MAGNITUDE",
     "NumberWordsError",
     "amount_to_words",
+    "count_text",
     "format_number",
     "number_to_words",
     "ordinal_words",
@@ -474,6 +475,18 @@ def _vietnamese_symbols(text: str) -> str:
         raise RuntimeError(f"Babel's {_BABEL_LOCALE!r} number symbols are not distinct")
     pattern = re.compile("|".join(re.escape(symbol) for symbol in replacements))
     return pattern.sub(lambda match: replacements[match.group()], text)
+
+
+def count_text(count: int) -> str:
+    """A count in administrative text: below 10 with a leading zero ("05 tập thể"), else
+    with thousands dots.
+
+    >>> count_text(5), count_text(12), count_text(1500), count_text(0)
+    ('05', '12', '1.500', '0')
+    """
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        raise NumberWordsError("count_text", count, "is not a count; pass an int from 0")
+    return f"{count:02d}" if 0 < count < 10 else format_number(count)
 
 
 def roman(n: int) -> str:
