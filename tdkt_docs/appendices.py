@@ -25,7 +25,7 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
 from tdkt_docs.markup import Run, parse_blocks, parse_body
-from tdkt_docs.models import AdministrativeDocument, TableSpec
+from tdkt_docs.models import AdministrativeDocument, BodyDocument, TableSpec
 from tdkt_docs.ooxml import child, element_of, fix_table_geometry, set_border
 from tdkt_docs.profile import Profile
 from tdkt_docs.roles import ROLES
@@ -152,9 +152,9 @@ def page_number_type(sect_pr: BaseOxmlElement) -> BaseOxmlElement:
     return element
 
 
-def fill_table_slots(document: Document, report: Report, profile: Profile) -> None:
+def fill_table_slots(document: Document, source: BodyDocument, profile: Profile) -> None:
     """Put each body table (a ``| … |`` block) where the template left its slot."""
-    tables = [block.cells for block in parse_blocks(report.body) if block.kind == "table"]
+    tables = [block.cells for block in parse_blocks(source.body) if block.kind == "table"]
     slot_style = ROLES["table_slot"].style_id
     filler_style = ROLES["filler"].style_id
     slots = [p for p in document.paragraphs if element_of(p).style == slot_style]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tdkt_docs.markup import parse_blocks
 from tdkt_docs.models import AdministrativeDocument, Agency
 from tdkt_docs.profile import Profile
 
@@ -61,6 +62,14 @@ def common_view(document: AdministrativeDocument, profile: Profile) -> dict[str,
         },
         "contact_lines": contact_lines(document.agency),
     }
+
+
+def blocks_view(body: str) -> list[dict[str, Any]]:
+    """A body with headings and tables (báo cáo, tờ trình) as the template's blocks."""
+    return [
+        {"kind": block.kind, "runs": block.runs, "number": block.number, "cells": block.cells}
+        for block in parse_blocks(body)
+    ]
 
 
 def view(document: AdministrativeDocument, profile: Profile) -> dict[str, Any]:

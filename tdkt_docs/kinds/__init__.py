@@ -12,7 +12,7 @@ one module here, its template builder, an example and tests (README, "Adding a d
 type"). :func:`register` adds a kind from elsewhere (a plugin, or a test).
 
 >>> [kind.type for kind in kinds()]
-['decision', 'dispatch', 'report']
+['decision', 'dispatch', 'report', 'submission']
 >>> kind("report").type_title, kind("report").abbreviation, kind("dispatch").abbreviation
 ('BÁO CÁO', 'BC', None)
 """

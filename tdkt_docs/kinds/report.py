@@ -15,7 +15,7 @@ from tdkt_docs.models import Appendix, BodyDocument, ListItem
 from tdkt_docs.profile import Profile
 from tdkt_docs.template_builder.bao_cao import build_bao_cao
 from tdkt_docs.text import is_all_caps
-from tdkt_docs.view import common_view
+from tdkt_docs.view import blocks_view, common_view
 
 
 class Report(BodyDocument):
@@ -58,15 +58,11 @@ class Report(BodyDocument):
 
 
 def report_view(document: Report, profile: Profile) -> dict[str, Any]:
-    blocks = [
-        {"kind": block.kind, "runs": block.runs, "number": block.number, "cells": block.cells}
-        for block in parse_blocks(document.body)
-    ]
     return {
         **common_view(document, profile),
         "type_title": "BÁO CÁO",
         "recipients": list(document.recipients),
-        "body": blocks,
+        "body": blocks_view(document.body),
     }
 
 

@@ -20,6 +20,7 @@ from tdkt_docs.template_builder.blocks import (
     page_furniture,
     para,
     signature_table,
+    structured_body,
     tag,
 )
 
@@ -39,20 +40,7 @@ def build_bao_cao(profile: Profile) -> bytes:
     tag(document, "if doc.recipients")
     kinh_gui(document)
     tag(document, "endif")
-    tag(document, "for block in doc.body")
-    tag(document, "if block.kind == 'heading1'")
-    para(document, "heading1", "{{ block.number }}. {{r block.runs }}")
-    tag(document, "elif block.kind == 'heading2'")
-    para(document, "heading2", "{{ block.number }}. {{r block.runs }}")
-    tag(document, "elif block.kind == 'heading3'")
-    para(document, "heading3", "{{ block.number }}) {{r block.runs }}")
-    tag(document, "elif block.kind == 'table'")
-    # Replaced by the table after rendering (tdkt_docs.appendices.fill_table_slots).
-    para(document, "table_slot", "")
-    tag(document, "else")
-    para(document, "body", "{{r block.runs }}")
-    tag(document, "endif")
-    tag(document, "endfor")
+    structured_body(document)
     signature_table(document, profile)
     page_furniture(document)
     # Tables and appendices are added after rendering (tdkt_docs.appendices).

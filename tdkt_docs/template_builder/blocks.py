@@ -68,6 +68,24 @@ def kinh_gui(document: Document) -> None:
     tag(document, "endif")
 
 
+def structured_body(document: Document) -> None:
+    """A body of blocks: headings I. / 1. / a), tables (a slot each, filled after rendering
+    by tdkt_docs.appendices.fill_table_slots) and paragraphs."""
+    tag(document, "for block in doc.body")
+    tag(document, "if block.kind == 'heading1'")
+    para(document, "heading1", "{{ block.number }}. {{r block.runs }}")
+    tag(document, "elif block.kind == 'heading2'")
+    para(document, "heading2", "{{ block.number }}. {{r block.runs }}")
+    tag(document, "elif block.kind == 'heading3'")
+    para(document, "heading3", "{{ block.number }}) {{r block.runs }}")
+    tag(document, "elif block.kind == 'table'")
+    para(document, "table_slot", "")
+    tag(document, "else")
+    para(document, "body", "{{r block.runs }}")
+    tag(document, "endif")
+    tag(document, "endfor")
+
+
 def signature_table(document: Document, profile: Profile) -> None:
     """Nơi nhận (+ ô 12) beside quyền hạn / chức vụ / room to sign / họ tên."""
     signature = document.add_table(rows=1, cols=2)
