@@ -32,7 +32,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -106,7 +105,7 @@ class OfficeDefaults:
     def label(self) -> str:
         """How a message names the defaults: the file's name, or ``office`` in a document."""
         if self.source is not None and not self.prefix:
-            return Path(self.source).name
+            return self.source
         return field_path(self.prefix) or "the office defaults"
 
     def section_label(self, type_name: str) -> str:
