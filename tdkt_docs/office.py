@@ -103,7 +103,7 @@ class OfficeDefaults:
 
     @property
     def label(self) -> str:
-        """How a message names the defaults: the file's name, or ``office`` in a document."""
+        """How a message names the defaults: their file, or ``office`` in a document."""
         if self.source is not None and not self.prefix:
             return self.source
         return field_path(self.prefix) or "the office defaults"
