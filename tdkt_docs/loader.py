@@ -1,7 +1,8 @@
 """Input files → validated models, with errors that name the file and the field.
 
 YAML and JSON share one structure. ``agency:`` may be a path to a reusable agency profile,
-relative to the file that names it.
+and ``office:`` a path to office defaults (:mod:`tdkt_docs.office`), each relative to the file
+that names it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,13 @@ from tdkt_docs import kinds
 from tdkt_docs.errors import DataError
 from tdkt_docs.messages import did_you_mean, problems_from
 from tdkt_docs.models import Agency, Document
+from tdkt_docs.office import (
+    OFFICE_KEY,
+    OfficeDefaults,
+    Origins,
+    parse_office,
+    path_message,
+)
 
 MAX_INPUT_BYTES = 5 * 1024 * 1024
 
@@ -109,10 +117,16 @@ def read_data(path: Path) -> Any:
 
 
 def validate(data: Any, source: str | Path | None = None) -> Document:
-    """Validate plain data (as read from YAML/JSON) into a document model."""
+    """Validate plain data (as read from YAML/JSON) into a document model.
+
+    ``office`` may hold office defaults as a mapping (``{agency: …, report: {…}}``) or as
+    :class:`~tdkt_docs.office.OfficeDefaults` (:func:`read_office`); paths are read only by
+    :func:`load`.
+    """
     name = str(source) if source is not None else None
     if not isinstance(data, Mapping):
         raise DataError.single(name, "", f"expected a mapping of fields, got {type(data).__name__}")
+    office = _office_of(data, name)
     if isinstance(data.get("agency"), str):
         raise DataError.single(
             name,
@@ -132,20 +146,46 @@ def validate(data: Any, source: str | Path | None = None) -> Document:
         raise DataError.single(
             name, "type", f"expected one of {expected}, got {kind!r}{suggestion}"
         )
+    fields = {key: value for key, value in data.items() if key != OFFICE_KEY}
+    origins: Origins = {}
+    if office is not None:
+        fields, origins = office.apply(fields, document_kind.type, name)
     try:
-        return document_kind.model.model_validate(dict(data))
+        return document_kind.model.model_validate(fields)
     except ValidationError as exc:
-        raise DataError(problems_from(exc, name, model=document_kind.model)) from None
+        problems = problems_from(exc, name, model=document_kind.model)
+        if office is not None:
+            problems = office.attribute(problems, origins, document_kind.type)
+        raise DataError(problems) from None
 
 
-def resolve_agency(data: Any, path: Path) -> Any:
-    """Replace ``agency: <path>`` by the fields of that profile (relative to ``path``)."""
+def _office_of(data: Mapping[str, Any], name: str | None) -> OfficeDefaults | None:
+    value = data.get(OFFICE_KEY)
+    if value is None or isinstance(value, OfficeDefaults):
+        return value
+    if isinstance(value, str):
+        raise DataError.single(
+            name,
+            OFFICE_KEY,
+            path_message(value, "tdkt_docs.load, or tdkt_docs.loader.read_office"),
+        )
+    return parse_office(value, name, (OFFICE_KEY,))
+
+
+def resolve_agency(data: Any, path: Path, prefix: tuple[str, ...] = ()) -> Any:
+    """Replace ``agency: <path>`` by the fields of that profile (relative to ``path``).
+
+    ``prefix`` is the place of ``data`` in its file (a section of an office file), named when
+    the profile is not found.
+    """
     if not isinstance(data, Mapping) or not isinstance(data.get("agency"), str):
         return data
     agency_path = path.parent / data["agency"]
     if not agency_path.is_file():
         raise DataError.single(
-            path, "agency", f"the agency profile {data['agency']!r} is not a file ({agency_path})"
+            path,
+            ".".join((*prefix, "agency")),
+            f"the agency profile {data['agency']!r} is not a file ({agency_path})",
         )
     agency_data = read_data(agency_path)
     if isinstance(agency_data, Mapping) and isinstance(agency_data.get("agency"), Mapping):
@@ -159,8 +199,53 @@ def resolve_agency(data: Any, path: Path) -> Any:
     return {**data, "agency": agency_data}
 
 
+def _resolve_office_agencies(data: Any, path: Path, prefix: tuple[str, ...]) -> Any:
+    """Office defaults with their agency paths (at the top and in each section) read,
+    relative to ``path``."""
+    if not isinstance(data, Mapping):
+        return data
+    resolved = dict(resolve_agency(data, path, prefix))
+    for key, section in data.items():
+        if kinds.find(key) is not None:  # other keys are reported by parse_office
+            resolved[key] = resolve_agency(section, path, (*prefix, key))
+    return resolved
+
+
+def read_office(path: str | Path) -> OfficeDefaults:
+    """Read and check an office file (``office.yaml``): its ``agency:`` (the fields, or a
+    path relative to it) and one section of defaults per document type. Raises
+    :class:`DataError` naming the file and each bad value."""
+    path = Path(path)
+    data = _resolve_office_agencies(read_data(path), path, ())
+    return parse_office(data, str(path))
+
+
+def resolve_office(data: Any, path: Path) -> Any:
+    """Replace ``office: <path>`` (relative to ``path``) by the defaults that file holds;
+    defaults written in the document itself are checked, naming the document."""
+    if not isinstance(data, Mapping) or data.get(OFFICE_KEY) is None:
+        return data
+    value = data[OFFICE_KEY]
+    if isinstance(value, str):
+        office_path = path.parent / value
+        if not office_path.is_file():
+            raise DataError.single(
+                path, OFFICE_KEY, f"the office file {value!r} is not a file ({office_path})"
+            )
+        return {**data, OFFICE_KEY: read_office(office_path)}
+    if isinstance(value, Mapping):
+        office = _resolve_office_agencies(value, path, (OFFICE_KEY,))
+        return {**data, OFFICE_KEY: parse_office(office, str(path), (OFFICE_KEY,))}
+    return data  # validate() says what is wrong with it
+
+
+def resolve_paths(data: Any, path: Path) -> Any:
+    """A document as read from ``path`` with its ``agency:`` and ``office:`` files read."""
+    return resolve_office(resolve_agency(data, path), path)
+
+
 def load(path: str | Path) -> Document:
     """Read and validate a document file (YAML or JSON). Raises :class:`DataError`."""
     path = Path(path)
     data = read_data(path)
-    return validate(resolve_agency(data, path), path)
+    return validate(resolve_paths(data, path), path)

@@ -11,6 +11,7 @@ from docx.document import Document
 from hypothesis import settings
 
 import tdkt_docs
+from tdkt_docs.loader import read_data, resolve_paths
 from tests.docx_reading import open_docx
 
 # CI runs a fixed sequence of examples, so a run cannot fail by luck; locally they vary.
@@ -47,11 +48,20 @@ def variant(**changes: Any) -> dict[str, Any]:
 REPORT_EXAMPLE = EXAMPLES / "bao_cao_thang.yaml"
 
 
+def example_data(path: Path) -> dict[str, Any]:
+    """A document file as plain data: its agency and office files read in and the office
+    defaults filled in, a whole document (as validate() takes it)."""
+    data: dict[str, Any] = dict(resolve_paths(read_data(path), path))
+    office = data.pop("office", None)
+    if office is not None:
+        data, _ = office.apply(data, data["type"], str(path))
+    return copy.deepcopy(data)
+
+
 def report_variant(**changes: Any) -> dict[str, Any]:
-    """The báo cáo example as data, its agency file read in, with some fields replaced."""
-    data: dict[str, Any] = yaml.safe_load(REPORT_EXAMPLE.read_text("utf-8"))
-    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
-    data = copy.deepcopy(data)
+    """The báo cáo example as data, its agency and office files read in, with some fields
+    replaced."""
+    data = example_data(REPORT_EXAMPLE)
     data.update(changes)
     return data
 

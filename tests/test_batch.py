@@ -22,7 +22,7 @@ import tdkt_docs
 from tdkt_docs.batch import BatchInterruptedError, render_batch
 from tdkt_docs.cli import main
 from tdkt_docs.roles import ROLES
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, example_data
 from tests.docx_reading import by_style
 from tests.test_batch_fast_path import same_xml
 
@@ -85,8 +85,7 @@ def test_same_inputs_give_byte_identical_files(tmp_path: Path) -> None:
         assert a.name == b.name == c.name
         assert a.read_bytes() == b.read_bytes() == c.read_bytes()
     # and each equals the plain, one-document path
-    one = tdkt_docs.loader.read_data(REMINDER)
-    one = tdkt_docs.loader.resolve_agency(one, REMINDER)
+    one = example_data(REMINDER)
     one["recipients"] = ["Sở Xây dựng"]
     one["body"] = one["body"].replace("{{ row.name }}", "Sở Xây dựng")
     plain = tdkt_docs.render_bytes(one)
@@ -117,7 +116,7 @@ def test_a_thousand_hostile_rows(tmp_path: Path) -> None:
     base = tmp_path / "base.yaml"
     base.write_text(
         REMINDER.read_text("utf-8")
-        .replace("agency: ../agency.yaml", f"agency: {EXAMPLES / 'agency.yaml'}")
+        .replace("office: ../office.yaml", f"office: {EXAMPLES / 'office.yaml'}")
         .replace("{{ row.name }}", "{{ row.recipient }}"),
         "utf-8",
     )
@@ -206,7 +205,7 @@ def test_existing_files_are_not_replaced_without_force(tmp_path: Path) -> None:
 )
 def test_a_bad_base_is_reported_once(tmp_path: Path, base_text: str, message: str) -> None:
     text = REMINDER.read_text("utf-8").replace(
-        "agency: ../agency.yaml", f"agency: {EXAMPLES / 'agency.yaml'}"
+        "office: ../office.yaml", f"office: {EXAMPLES / 'office.yaml'}"
     )
     key = base_text.split(":", 1)[0]
     lines = [line for line in text.splitlines() if not line.startswith(f"{key}:")]
@@ -465,7 +464,7 @@ def test_batch_command_summary_and_errors(
 def test_workers_share_nothing_with_the_caller(tmp_path: Path) -> None:
     """Rows reach workers as plain data: a base given as a mapping works with processes."""
     data: dict[str, Any] = tdkt_docs.loader.read_data(REMINDER)
-    data = tdkt_docs.loader.resolve_agency(data, REMINDER)
+    data = tdkt_docs.loader.resolve_paths(data, REMINDER)  # office defaults go to the workers
     with ProcessPoolExecutor(max_workers=2) as executor:
         result = render_batch(data, MISSING, tmp_path / "out", executor=executor, chunk_size=3)
     assert len(result.written) == 11

@@ -28,7 +28,7 @@ import tdkt_docs
 from tdkt_docs.docx_package import PackedPart, assemble, normalise_zip, unpack_parts
 from tdkt_docs.render import Renderer
 from tdkt_docs.templating import PreparedTemplate, environment
-from tests.conftest import EXAMPLES, seed_data
+from tests.conftest import EXAMPLES, example_data, seed_data
 from tests.test_escaping import TRICKY, VIETNAMESE_LETTERS
 
 
@@ -50,10 +50,9 @@ def same_xml(fast: bytes, plain: bytes) -> bool:
 
 
 def report_without_appendix() -> dict[str, Any]:
-    data = tdkt_docs.loader.read_data(EXAMPLES / "bao_cao_thang.yaml")
-    data = tdkt_docs.loader.resolve_agency(data, EXAMPLES / "bao_cao_thang.yaml")
+    data = example_data(EXAMPLES / "bao_cao_thang.yaml")
     data.pop("appendices", None)
-    return dict(data)
+    return data
 
 
 CASES = {

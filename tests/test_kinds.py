@@ -25,7 +25,7 @@ from tdkt_docs.batch import render_batch
 from tdkt_docs.cli import main
 from tdkt_docs.docx_package import to_bytes
 from tdkt_docs.kinds import DocumentKind
-from tdkt_docs.loader import read_data, resolve_agency
+from tdkt_docs.loader import read_data, resolve_paths
 from tdkt_docs.markup import parse_body
 from tdkt_docs.models import BodyDocument
 from tdkt_docs.profile import Profile, default_profile
@@ -50,7 +50,7 @@ KINDS = kinds.kinds()
 
 def _example(kind: DocumentKind) -> Any:
     path = EXAMPLES / kind.example
-    return resolve_agency(read_data(path), path)
+    return resolve_paths(read_data(path), path)
 
 
 # --- Every registered kind ---------------------------------------------------------------------

@@ -16,7 +16,7 @@ import pdfplumber
 import pytest
 
 import tdkt_docs
-from tests.conftest import SEED_EXAMPLE, variant
+from tests.conftest import SEED_EXAMPLE, example_data, variant
 
 pytestmark = pytest.mark.slow
 MM = 72 / 25.4
@@ -183,12 +183,10 @@ def test_single_recipient_and_marks_render(tmp_path: Path) -> None:
 
 
 def test_report_appendix_pages(tmp_path: Path) -> None:
-    import yaml
 
     from tests.conftest import EXAMPLES
 
-    data = yaml.safe_load((EXAMPLES / "bao_cao_thang.yaml").read_text("utf-8"))
-    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
+    data = example_data(EXAMPLES / "bao_cao_thang.yaml")
     table = data["appendices"][0]["table"]
     table["rows"] = [
         [str(i), f"Người thứ {i}", "1980", "Đơn vị", "Công tác", "Thành tích", "", ""]
@@ -279,12 +277,10 @@ def test_signature_block_is_not_split(seed_pdf: Path) -> None:
 
 
 def test_three_page_report_numbers_pages_two_and_three(tmp_path: Path) -> None:
-    import yaml
 
     from tests.conftest import EXAMPLES
 
-    data = yaml.safe_load((EXAMPLES / "bao_cao_thang.yaml").read_text("utf-8"))
-    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
+    data = example_data(EXAMPLES / "bao_cao_thang.yaml")
     data.pop("appendices", None)
     extra = "\n\n".join(
         f"Đoạn bổ sung số {i}: các cơ quan, đơn vị, địa phương tiếp tục phát hiện, bồi dưỡng "
@@ -316,12 +312,10 @@ def test_three_page_report_numbers_pages_two_and_three(tmp_path: Path) -> None:
 def test_report_first_page_geometry(tmp_path: Path) -> None:
     """The báo cáo shares the header: quốc hiệu on one line in the right column, Số and the
     date line on one baseline; then the centred type name and trích yếu with its rule."""
-    import yaml
 
     from tests.conftest import EXAMPLES
 
-    data = yaml.safe_load((EXAMPLES / "bao_cao_thang.yaml").read_text("utf-8"))
-    data["agency"] = yaml.safe_load((EXAMPLES / "agency.yaml").read_text("utf-8"))
+    data = example_data(EXAMPLES / "bao_cao_thang.yaml")
     docx = tdkt_docs.render(data, tmp_path / "bc.docx")
     assert docx is not None
     with pdfplumber.open(to_pdf(docx, tmp_path)) as pdf:

@@ -28,9 +28,10 @@ import docx
 from tdkt_docs import kinds
 from tdkt_docs.batch.rows import Row, Value
 from tdkt_docs.errors import DataError, Problem, TdktError, TemplateError
-from tdkt_docs.loader import read_data, resolve_agency, validate
+from tdkt_docs.loader import read_data, resolve_paths, validate
 from tdkt_docs.messages import field_path
 from tdkt_docs.models import Document, is_markup
+from tdkt_docs.office import OFFICE_KEY, OfficeDefaults, parse_office, walk_strings
 from tdkt_docs.profile import Profile, default_profile
 from tdkt_docs.render import PreparedPackage, Renderer
 from tdkt_docs.templating import PreparedTemplate, RowValues, TextTemplate, has_placeholders
@@ -313,10 +314,18 @@ def load_base(
     profile: Profile | None = None,
     timestamp: dt.datetime | None = None,
 ) -> BaseSpec:
-    """Read a base (a document YAML/JSON, a DOCX template, or data/a model) into a spec."""
+    """Read a base (a document YAML/JSON, a DOCX template, or data/a model) into a spec.
+
+    A document's ``agency:`` and ``office:`` files are read relative to it, once; the office
+    defaults are the same for every row, so they may not hold ``{{ row.COLUMN }}``.
+    """
     profile_json = profile.model_dump_json() if profile is not None else None
     if isinstance(base, Mapping):
-        return BaseSpec("document", "base", dict(base), profile_json, timestamp)
+        fields = dict(base)
+        if isinstance(fields.get(OFFICE_KEY), Mapping):
+            fields[OFFICE_KEY] = parse_office(fields[OFFICE_KEY], "base", (OFFICE_KEY,))
+        _refuse_row_values_in_office(fields)
+        return BaseSpec("document", "base", fields, profile_json, timestamp)
     if isinstance(base, Document):
         data = json.loads(base.model_dump_json(exclude_none=True))
         return BaseSpec("document", "base", data, profile_json, timestamp)
@@ -327,8 +336,27 @@ def load_base(
         except OSError as exc:
             raise DataError.single(path, "", f"cannot read the template: {exc.strerror}") from exc
         return BaseSpec("docx", str(path), data, profile_json, timestamp)
-    document = read_data(path)
-    return BaseSpec("document", str(path), resolve_agency(document, path), profile_json, timestamp)
+    document = resolve_paths(read_data(path), path)
+    _refuse_row_values_in_office(document)
+    return BaseSpec("document", str(path), document, profile_json, timestamp)
+
+
+def _refuse_row_values_in_office(document: Any) -> None:
+    office = document.get(OFFICE_KEY) if isinstance(document, Mapping) else None
+    if not isinstance(office, OfficeDefaults):
+        return
+    problems = [
+        Problem(
+            office.source,
+            field_path((*office.prefix, *location)),
+            "holds {{ … }}: office defaults are the same for every row; "
+            "a value filled in from the data belongs in the base document",
+        )
+        for location, text in walk_strings(office)
+        if has_placeholders(text)
+    ]
+    if problems:
+        raise DataError(problems)
 
 
 def build_base(spec: BaseSpec, data_source: str) -> Base:
