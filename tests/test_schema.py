@@ -157,7 +157,8 @@ def undescribed(schema: dict[str, Any], root_name: str) -> list[str]:
     missing = []
     for name, found in objects_of(schema, root_name):
         if not VIETNAMESE.search(found.get("description", "")):
-            missing.append(f"{name} (the model: model_config json_schema_extra description)")
+            where = "its DocumentKind's description" if name == root_name else "the model's"
+            missing.append(f"{name} ({where})")
         for field, definition in found["properties"].items():
             if not VIETNAMESE.search(definition.get("description", "")):
                 missing.append(f"{name}.{field}")
@@ -168,8 +169,9 @@ def undescribed(schema: dict[str, Any], root_name: str) -> list[str]:
 def test_every_field_of_every_kind_has_a_vietnamese_description(kind: DocumentKind) -> None:
     missing = undescribed(input_schema(kind.type), kind.model.__name__)
     assert not missing, (
-        f"{kind.type}: fields without a Vietnamese description "
-        f"(give each one Field(description=...)): {', '.join(missing)}"
+        f"{kind.type}: without a Vietnamese description (give a field "
+        "Field(description=...), a model model_config = ConfigDict(json_schema_extra="
+        f"{{'description': ...}})): {', '.join(missing)}"
     )
 
 
@@ -444,7 +446,8 @@ def test_schema_writes_a_file_once_then_needs_force(
 def test_schema_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schema", "reprot"]) == 2
     err = capsys.readouterr().err
-    assert "expected one of dispatch, report, got 'reprot'; did you mean 'report'?" in err
+    assert f"expected one of {', '.join(kinds.types())}, got 'reprot'" in err
+    assert "did you mean 'report'?" in err
     assert main(["schema", "-o", str(tmp_path / "schema.yaml")]) == 2
     assert "must end in .json" in capsys.readouterr().err
     assert main(["schema", "-o", str(tmp_path / "no" / "x.json")]) == 1
@@ -515,5 +518,5 @@ def test_the_committed_schema_is_a_fresh_generation() -> None:
 @pytest.mark.parametrize("path", examples(), ids=lambda p: p.name)
 def test_each_example_names_the_schema_on_its_first_line(path: Path) -> None:
     first = path.read_text("utf-8").split("\n", 1)[0]
-    assert first == SCHEMA_LINE
+    assert first == SCHEMA_LINE, f"{path.name}: make its first line {SCHEMA_LINE!r}"
     assert (path.parent / SCHEMA_FILE_NAME).is_file()
