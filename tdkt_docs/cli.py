@@ -121,6 +121,8 @@ def demo_command(out_dir: Path, debug: bool) -> None:
     for example in sorted(examples_dir().iterdir()):
         if example.suffix.lower() not in {".yaml", ".yml", ".json"}:
             continue
+        if example.name.endswith(".schema.json"):
+            continue  # the examples' JSON Schema (tdkt-docs schema), not a document
         data = read_data(example)
         if not isinstance(data, dict) or "type" not in data:
             continue  # a reusable profile such as agency.yaml, not a document
@@ -198,6 +200,54 @@ def check_command(files: tuple[Path, ...], as_json: bool, doc_type: str, debug: 
     if as_json:
         click.echo(to_json(results))
     return status
+
+
+def _kind_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``schema TYPE``: a registered kind (read when the command runs, so a kind registered
+    by a plugin is accepted too)."""
+    if value is None or value in types():
+        return value
+    raise click.BadParameter(
+        f"expected one of {', '.join(types())}, got {value!r}" + did_you_mean(value, types())
+    )
+
+
+@cli.command(
+    "schema",
+    short_help="Write the JSON Schema of the input, for editors.",
+    help="Write the JSON Schema of the input (YAML or JSON), for editors: of every document "
+    f"type, or of TYPE ({', '.join(types())}) only.\n\n"
+    "With '# yaml-language-server: $schema=./tdkt.schema.json' as the first line of a YAML "
+    "file, VS Code's YAML extension (Red Hat) completes and checks its keys.",
+)
+@click.argument("type_name", metavar="[TYPE]", required=False, callback=_kind_type)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The .json file to write (default: print the schema).",
+)
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_debug_option
+def schema_command(type_name: str | None, output: Path | None, force: bool, debug: bool) -> None:
+    # The help names the registered types, so it is given above rather than here.
+    from tdkt_docs.output import write_atomic
+    from tdkt_docs.schema import schema_text
+
+    if output is not None and output.suffix.lower() != ".json":
+        raise click.BadParameter("the output file name must end in .json", param_hint="'-o'")
+    text = schema_text(type_name)
+    if output is not None:
+        click.echo(str(write_atomic(output, text.encode("utf-8"), overwrite=force)))
+        return
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        click.echo(text, nl=False)
+        return
+    # Bytes, so that "> tdkt.schema.json" is UTF-8 whatever the console's encoding.
+    sys.stdout.flush()
+    stream.write(text.encode("utf-8"))
+    stream.flush()
 
 
 @cli.group("monthly")

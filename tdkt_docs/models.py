@@ -2,6 +2,12 @@
 
 Values are checked against ND30 here, once, with messages that say what is expected. Text
 is NFC-normalised and stripped of stray whitespace on the way in (see :mod:`tdkt_docs.text`).
+
+The models are also the source of the input's JSON Schema (:mod:`tdkt_docs.schema`): each
+field has a Vietnamese description, and where a validator accepts another shape than the
+validated one (``archive: VT, PTĐKT`` for a list, ``date: 2023-09`` for an
+:class:`IssueDate`), the field says so with ``json_schema_input_type`` or a JSON Schema
+hook, next to that validator.
 """
 
 from __future__ import annotations
@@ -9,8 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from types import UnionType
-from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Literal, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -18,9 +25,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    GetPydanticSchema,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, core_schema
 
 from tdkt_docs.markup import MarkupError, parse_body, plain_text
 from tdkt_docs.text import clean_block, clean_line, is_all_caps
@@ -80,13 +92,52 @@ def length_check(limit: int, reason: str) -> Callable[[str], str]:
     return check
 
 
-def at_most(limit: int, reason: str) -> AfterValidator:
-    return AfterValidator(length_check(limit, reason))
+@dataclass(frozen=True)
+class LengthLimit:
+    """A length limit on a text, checked once the text is cleaned, and its ``maxLength``
+    in the JSON Schema."""
+
+    limit: int
+    reason: str
+
+    def __get_pydantic_core_schema__(
+        self, source: Any, handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            length_check(self.limit, self.reason), handler(source)
+        )
+
+    def __get_pydantic_json_schema__(
+        self, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {**handler(schema), "maxLength": self.limit}
 
 
-Line = Annotated[str, BeforeValidator(_line)]
+def at_most(limit: int, reason: str) -> LengthLimit:
+    return LengthLimit(limit, reason)
+
+
+def reshape_model_schema(
+    schema: CoreSchema,
+    handler: GetJsonSchemaHandler,
+    reshape: Callable[[JsonSchemaValue], JsonSchemaValue],
+) -> JsonSchemaValue:
+    """A model's JSON Schema, changed by ``reshape`` in place: pydantic hands a model's
+    ``__get_pydantic_json_schema__`` either the schema or a ``$ref`` to it (by version),
+    and each ``$ref`` must see the change."""
+    json_schema = handler(schema)
+    definition = handler.resolve_ref_schema(json_schema)
+    reshaped = reshape(dict(definition))
+    definition.clear()
+    definition.update(reshaped)
+    return json_schema
+
+
+_LINE = BeforeValidator(_line, json_schema_input_type=str | float)
+"""A line is typed as text, or as a number that is read as its digits (``phone: 0258…``)."""
+Line = Annotated[str, _LINE]
 """One line of text: NFC, single spaces, no control characters, not empty."""
-CapsLine = Annotated[str, BeforeValidator(_line), AfterValidator(_caps)]
+CapsLine = Annotated[str, _LINE, AfterValidator(_caps)]
 Block = Annotated[str, BeforeValidator(_block), MARKUP]
 """Multi-line body markup (see :mod:`tdkt_docs.markup`)."""
 
@@ -97,7 +148,8 @@ ORGAN_NAME = at_most(200, f"{_VI}: tên cơ quan, tổ chức")
 PLACE = at_most(50, "the date line stays on one line")
 CONTACT = at_most(200, "one line of ô 13")
 SHORT_CONTACT = at_most(100, "one line of ô 13")
-_notation_length = length_check(30, f"{_VI}: ký hiệu của văn bản")
+SYMBOL_LENGTH = 30
+_notation_length = length_check(SYMBOL_LENGTH, f"{_VI}: ký hiệu của văn bản")
 SUBJECT = at_most(500, f"{_VI}: trích yếu nội dung")
 BODY = at_most(100_000, "about 40 pages; split a longer text into appendices")
 POSITION = at_most(100, f"{_VI}: chức vụ của người ký")
@@ -118,7 +170,7 @@ def _list_item(value: str) -> str:
     return value
 
 
-ListItem = Annotated[str, BeforeValidator(_line), AfterValidator(_list_item), ORGAN_NAME]
+ListItem = Annotated[str, _LINE, AfterValidator(_list_item), ORGAN_NAME]
 
 
 def _split_lines(value: Any) -> Any:
@@ -156,27 +208,77 @@ def _name_lines(value: Any) -> Any:
     return "\n".join(lines)
 
 
-AgencyName = Annotated[str, BeforeValidator(_name_lines), AfterValidator(_caps), ORGAN_NAME]
+AgencyName = Annotated[
+    str,
+    BeforeValidator(_name_lines, json_schema_input_type=str | list[str]),
+    AfterValidator(_caps),
+    ORGAN_NAME,
+]
 """Capitals, on one line or up to three (a line break where the author wants it)."""
+
+
+def _or_path(schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+    return {
+        "anyOf": [
+            handler(schema),
+            {
+                **handler(core_schema.str_schema()),
+                "description": "Đường dẫn tới tệp hồ sơ cơ quan (YAML hoặc JSON), tính từ thư "
+                "mục của văn bản, ví dụ agency.yaml",
+            },
+        ]
+    }
+
+
+OR_PROFILE_PATH = GetPydanticSchema(get_pydantic_json_schema=_or_path)
+"""In a document file, the agency may be the path of a profile instead of its fields: the
+loader reads it (:func:`tdkt_docs.loader.resolve_agency`); the input schema says so."""
 
 
 class Agency(Model):
     """The issuing agency (ô 2) and where it sits (ô 4), with its contact lines (ô 13)."""
 
-    parent: Annotated[CapsLine, ORGAN_NAME] | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Cơ quan ban hành văn bản (ô 2), địa danh (ô 4) và dòng liên hệ (ô 13)"
+        }
+    )
+
+    parent: Annotated[CapsLine, ORGAN_NAME] | None = Field(
+        None,
+        description="Tên cơ quan, tổ chức chủ quản trực tiếp (ô 2), chữ in hoa: "
+        "UBND TỈNH KHÁNH HÒA; bỏ trống nếu không có",
+    )
     """Cơ quan chủ quản, e.g. ``UBND TỈNH KHÁNH HÒA``; ``None`` when there is none."""
-    name: AgencyName
+    name: AgencyName = Field(
+        description="Tên cơ quan, tổ chức ban hành văn bản (ô 2), chữ in hoa: SỞ NỘI VỤ; "
+        "xuống dòng ở chỗ muốn ngắt (tối đa 3 dòng): ỦY BAN NHÂN DÂN / TỈNH KHÁNH HÒA"
+    )
     """Tên cơ quan ban hành, e.g. ``SỞ NỘI VỤ``; ``ỦY BAN NHÂN DÂN\\nTỈNH KHÁNH HÒA`` on two
     lines."""
-    place: Annotated[Line, PLACE]
+    place: Annotated[Line, PLACE] = Field(
+        description="Địa danh của dòng ngày tháng (ô 4), viết hoa chữ cái đầu: Khánh Hòa"
+    )
     """Địa danh of the date line, e.g. ``Khánh Hòa``."""
-    display_name: Annotated[Line, ORGAN_NAME] | None = None
+    display_name: Annotated[Line, ORGAN_NAME] | None = Field(
+        None,
+        description="Tên cơ quan viết trong câu, cho dòng “(Kèm theo … của …)” của phụ lục: "
+        "Sở Nội vụ tỉnh Khánh Hòa",
+    )
     """The name in running text, e.g. ``Sở Nội vụ tỉnh Khánh Hòa`` (appendix reference lines)."""
-    address: Annotated[Line, CONTACT] | None = None
-    phone: Annotated[Line, SHORT_CONTACT] | None = None
-    fax: Annotated[Line, SHORT_CONTACT] | None = None
-    email: Annotated[Line, SHORT_CONTACT] | None = None
-    website: Annotated[Line, SHORT_CONTACT] | None = None
+    address: Annotated[Line, CONTACT] | None = Field(
+        None, description="Địa chỉ (ô 13, cuối trang đầu)"
+    )
+    phone: Annotated[Line, SHORT_CONTACT] | None = Field(
+        None, description="Số điện thoại (ô 13); viết trong ngoặc kép để giữ dấu cách"
+    )
+    fax: Annotated[Line, SHORT_CONTACT] | None = Field(None, description="Số fax (ô 13)")
+    email: Annotated[Line, SHORT_CONTACT] | None = Field(
+        None, description="Địa chỉ thư điện tử (ô 13)"
+    )
+    website: Annotated[Line, SHORT_CONTACT] | None = Field(
+        None, description="Trang thông tin điện tử (ô 13)"
+    )
 
     @property
     def one_line_name(self) -> str:
@@ -193,12 +295,26 @@ class Agency(Model):
         return value
 
 
+DATE_PATTERN = r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*"
+"""How a date is typed: YYYY-MM-DD, or YYYY-MM with the day left blank."""
+
+
 class IssueDate(Model):
     """The issue date; ``day`` is ``None`` when the clerk writes it at signing."""
 
-    year: int = Field(ge=1945, le=2200)
-    month: int = Field(ge=1, le=12)
-    day: int | None = Field(default=None, ge=1, le=31)
+    year: int = Field(ge=1945, le=2200, description="Năm")
+    month: int = Field(ge=1, le=12, description="Tháng")
+    day: int | None = Field(
+        default=None, ge=1, le=31, description="Ngày; để trống cho văn thư điền khi ký"
+    )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # In a file the date is typed as text (an unquoted YAML date is text to an editor).
+        typed = handler(core_schema.str_schema(pattern=f"^{DATE_PATTERN}$"))
+        return reshape_model_schema(schema, handler, lambda fields: typed)
 
     @model_validator(mode="before")
     @classmethod
@@ -208,7 +324,7 @@ class IssueDate(Model):
         if isinstance(value, dt.date):
             return {"year": value.year, "month": value.month, "day": value.day}
         if isinstance(value, str):
-            match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*", value)
+            match = re.fullmatch(DATE_PATTERN, value)
             if not match:
                 raise ValueError(f"expected YYYY-MM-DD or YYYY-MM (day left blank), got {value!r}")
             year, month, day = match.groups()
@@ -228,17 +344,32 @@ class IssueDate(Model):
 
 
 AUTHORITY_PREFIXES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+AuthorityLines = tuple[Annotated[CapsLine, POSITION], ...]
 
 
 class Signer(Model):
     """ô 7: quyền hạn (authority lines), chức vụ (title) and họ tên (name)."""
 
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Người ký văn bản: quyền hạn, chức vụ, họ và tên"}
+    )
+
     authority: Annotated[
-        tuple[Annotated[CapsLine, POSITION], ...], BeforeValidator(_split_lines)
-    ] = ()
+        AuthorityLines,
+        BeforeValidator(_split_lines, json_schema_input_type=AuthorityLines | str),
+    ] = Field(
+        (),
+        description="Quyền hạn ký (ô 7a), chữ in hoa, mỗi dòng bắt đầu bằng TM., KT., TL., "
+        "TUQ. hoặc Q.: KT. GIÁM ĐỐC; danh sách hoặc chuỗi mỗi dòng một quyền hạn; bỏ trống "
+        "khi người đứng đầu ký",
+    )
     """Lines such as ``KT. GIÁM ĐỐC`` or ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH``."""
-    title: Annotated[CapsLine, POSITION]
-    name: Annotated[Line, FULL_NAME]
+    title: Annotated[CapsLine, POSITION] = Field(
+        description="Chức vụ của người ký (ô 7a), chữ in hoa: PHÓ GIÁM ĐỐC"
+    )
+    name: Annotated[Line, FULL_NAME] = Field(
+        description="Họ và tên người ký (ô 7b), chữ thường: Huỳnh Mạnh Thắng"
+    )
 
     @field_validator("authority")
     @classmethod
@@ -273,8 +404,33 @@ class Signer(Model):
 class Drafter(Model):
     """ô 12: the drafter's initials and the number of copies issued, e.g. ``PL.(300)``."""
 
-    initials: Annotated[CapsLine, INITIALS]
-    copies: int | None = Field(default=None, ge=1, le=999_999)
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Ký hiệu người soạn thảo và số lượng bản phát hành (ô 12): PL.(300)"
+        }
+    )
+
+    initials: Annotated[CapsLine, INITIALS] = Field(
+        description="Chữ viết tắt tên người soạn thảo (ô 12), chữ in hoa: PL"
+    )
+    copies: int | None = Field(
+        default=None,
+        ge=1,
+        le=999_999,
+        description="Số lượng bản phát hành (ô 12): 300 trong PL.(300); bỏ trống nếu không ghi",
+    )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # The initials alone may be given as a string (see _from_text).
+        def or_initials(fields: JsonSchemaValue) -> JsonSchemaValue:
+            initials = fields["properties"]["initials"]
+            only = {**initials, "description": "Chỉ chữ viết tắt tên người soạn thảo: PL"}
+            return {"anyOf": [fields, only]}
+
+        return reshape_model_schema(schema, handler, or_initials)
 
     @model_validator(mode="before")
     @classmethod
@@ -282,11 +438,30 @@ class Drafter(Model):
         return {"initials": value} if isinstance(value, str) else value
 
 
-URGENCY = ("KHẨN", "THƯỢNG KHẨN", "HỎA TỐC")
-SECRECY = ("MẬT", "TỐI MẬT", "TUYỆT MẬT")
+Urgency = Literal["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC"]
+Secrecy = Literal["MẬT", "TỐI MẬT", "TUYỆT MẬT"]
+URGENCY: tuple[str, ...] = get_args(Urgency)
+SECRECY: tuple[str, ...] = get_args(Secrecy)
 
 
-def _mark(allowed: tuple[str, ...]) -> Any:
+def _any_case(choices: tuple[str, ...]) -> str:
+    """A pattern for the choices as :func:`_mark` reads them: any case, any spaces, and
+    the old tone placement HOẢ for HỎA."""
+
+    def letters(choice: str) -> str:
+        words = (
+            "".join(f"[{c}{c.lower()}]" if c.lower() != c else re.escape(c) for c in word)
+            for word in choice.split()
+        )
+        return r"\s+".join(words)
+
+    spellings = sorted({s for choice in choices for s in (choice, choice.replace("HỎA", "HOẢ"))})
+    return rf"^\s*(?:{'|'.join(letters(s) for s in spellings)})\s*$"
+
+
+def _mark(choices: Any) -> Any:
+    allowed: tuple[str, ...] = get_args(choices)
+
     def parse(value: Any) -> Any:
         if not isinstance(value, str):
             return value
@@ -295,13 +470,21 @@ def _mark(allowed: tuple[str, ...]) -> Any:
             raise ValueError(f"expected one of {', '.join(allowed)}, got {value!r}")
         return text
 
-    return BeforeValidator(parse)
+    typed = choices | Annotated[str, Field(pattern=_any_case(allowed))] | None
+    return BeforeValidator(parse, json_schema_input_type=typed)
 
 
 _VIETNAMESE_LETTERS = "A-Za-zÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúýĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9"
 SYMBOL_PATTERN = rf"^[0-9{_VIETNAMESE_LETTERS}]+(?:-[0-9{_VIETNAMESE_LETTERS}]+)*$"
 MIXED_CASE_ABBREVIATIONS = ("QyĐ", "CTr", "TTr", "TrS")
 """Phụ lục III writes these type abbreviations in mixed case; every other group is capitals."""
+
+IssueNumber = Annotated[int, Field(ge=1, le=999_999)]
+"""A document's số, once read."""
+DIGITS_OR_BLANK = r"^\s*[0-9]*\s*$"
+"""A số may also be typed as text: digits (``"010"``), or blank for none."""
+ArchiveItems = Annotated[tuple[Annotated[Line, ARCHIVE_ITEM], ...], Field(min_length=1)]
+"""The "Lưu" items, once read (they may be typed as one comma-separated string)."""
 
 
 class AdministrativeDocument(Model):
@@ -317,30 +500,91 @@ class AdministrativeDocument(Model):
     TYPE_NAME: ClassVar[str] = "văn bản"
     """The type's name in Vietnamese, in messages ("a báo cáo's ký hiệu …")."""
 
-    type: str
+    type: str = Field(description="Loại văn bản; mỗi loại có các khóa riêng")
     """The kind's name (``dispatch``, ``report`` …): each kind fixes it with a default."""
 
-    agency: Agency
-    number: int | None = Field(default=None, ge=1, le=999_999)
+    agency: Annotated[Agency, OR_PROFILE_PATH] = Field(
+        description="Cơ quan ban hành (ô 2), địa danh (ô 4) và dòng liên hệ (ô 13): các trường "
+        "viết tại đây, hoặc đường dẫn tới tệp hồ sơ cơ quan, ví dụ agency.yaml"
+    )
+    number: IssueNumber | None = Field(
+        default=None,
+        description="Số của văn bản (ô 3), từ 1 đến 999999; số dưới 10 có thêm số 0 (5 → 05). "
+        "Để trống cho văn thư điền khi ký",
+    )
     """Số; ``None`` leaves a blank for the clerk to fill at signing."""
-    symbol: str
+    symbol: str = Field(
+        description="Ký hiệu của văn bản (ô 3), sau dấu “/”: các chữ viết tắt in hoa nối bằng "
+        "“-”, không có dấu cách; công văn: SNV-TĐKT, văn bản có tên loại bắt đầu bằng chữ "
+        "viết tắt tên loại: BC-SNV"
+    )
     """Ký hiệu, e.g. ``SNV-TĐKT``: agency and unit abbreviations joined by hyphens."""
-    date: IssueDate
-    subject: Annotated[Line, SUBJECT]
+    date: IssueDate = Field(
+        description="Ngày ban hành (ô 4): YYYY-MM-DD, hoặc YYYY-MM để trống ngày cho văn thư "
+        "điền khi ký"
+    )
+    subject: Annotated[Line, SUBJECT] = Field(
+        description="Trích yếu nội dung (ô 5a, 5b), viết không có “V/v” hay “Về việc” (mẫu tự thêm)"
+    )
     """Trích yếu, written after "V/v" or "Về việc" (the template adds it)."""
-    distribution: Annotated[tuple[ListItem, ...], Field(min_length=1)]
+    distribution: Annotated[tuple[ListItem, ...], Field(min_length=1)] = Field(
+        description="Nơi nhận (ô 9b) trước dòng “Lưu”, mỗi nơi một mục, không cần gạch đầu dòng "
+        "và dấu “;”; nơi nhận của công văn bắt đầu bằng “Như trên”"
+    )
     """Nơi nhận before the "Lưu" line (a công văn's starts with "Như trên", its Kính gửi)."""
     archive: Annotated[
-        tuple[Annotated[Line, ARCHIVE_ITEM], ...],
-        BeforeValidator(_split_commas),
-        Field(min_length=1),
-    ]
-    signer: Signer
-    urgency: Annotated[str | None, _mark(URGENCY)] = None
-    secrecy: Annotated[str | None, _mark(SECRECY)] = None
-    drafter: Drafter | None = None
+        ArchiveItems,
+        BeforeValidator(
+            _split_commas,
+            json_schema_input_type=ArchiveItems | Annotated[str, Field(pattern=r"[^,\s]")],
+        ),
+    ] = Field(
+        description="Dòng “Lưu” của nơi nhận (ô 9b): danh sách, hoặc chuỗi cách nhau bằng dấu "
+        "phẩy, bắt đầu bằng VT (Văn thư): VT, PTĐKT"
+    )
+    signer: Signer = Field(description="Người ký (ô 7): quyền hạn, chức vụ và họ tên")
+    urgency: Annotated[str | None, _mark(Urgency)] = Field(
+        None,
+        description="Dấu mức độ khẩn (ô 10b): KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC, không phân biệt "
+        "chữ hoa, chữ thường",
+    )
+    secrecy: Annotated[str | None, _mark(Secrecy)] = Field(
+        None,
+        description="Dấu độ mật (ô 10a): MẬT, TỐI MẬT hoặc TUYỆT MẬT, không phân biệt chữ hoa, "
+        "chữ thường",
+    )
+    drafter: Drafter | None = Field(
+        None,
+        description="Ký hiệu người soạn thảo và số lượng bản phát hành (ô 12), ví dụ PL.(300): "
+        "{initials, copies}, hoặc chỉ chữ viết tắt: PL",
+    )
 
-    @field_validator("number", mode="before")
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # The loader asks for ``type`` (each kind's model has it as a default, its name),
+        # and a kind with a type abbreviation has its ký hiệu start with it.
+        def of_kind(json_schema: JsonSchemaValue) -> JsonSchemaValue:
+            fields = json_schema["properties"]
+            value = cls.model_fields["type"].default
+            if isinstance(value, str):
+                description = f"Loại văn bản: {value} ({cls.TYPE_NAME})"
+                fields["type"] = {"description": description, **fields["type"]}
+                json_schema["required"] = ["type", *json_schema.get("required", [])]
+            if cls.TYPE_ABBREVIATION is not None:
+                prefix = re.escape(f"{cls.TYPE_ABBREVIATION}-")
+                pattern = f"^{prefix}{SYMBOL_PATTERN.removeprefix('^')}"
+                fields["symbol"] = {**fields["symbol"], "pattern": pattern}
+            return json_schema
+
+        return reshape_model_schema(schema, handler, of_kind)
+
+    @field_validator(
+        "number",
+        mode="before",
+        json_schema_input_type=IssueNumber | Annotated[str, Field(pattern=DIGITS_OR_BLANK)] | None,
+    )
     @classmethod
     def _number(cls, value: Any) -> Any:
         if isinstance(value, bool):
@@ -351,7 +595,13 @@ class AdministrativeDocument(Model):
             return None
         return value
 
-    @field_validator("symbol", mode="before")
+    @field_validator(
+        "symbol",
+        mode="before",
+        json_schema_input_type=Annotated[
+            str, Field(pattern=SYMBOL_PATTERN, max_length=SYMBOL_LENGTH)
+        ],
+    )
     @classmethod
     def _symbol(cls, value: Any) -> Any:
         if not isinstance(value, str):
@@ -410,7 +660,10 @@ class BodyDocument(AdministrativeDocument):
     """A document whose content is a body of paragraphs (``body``, in the markup of
     :mod:`tdkt_docs.markup`)."""
 
-    body: Annotated[Block, BODY]
+    body: Annotated[Block, BODY] = Field(
+        description="Nội dung văn bản (ô 6): các đoạn cách nhau một dòng trống; *nghiêng*, "
+        "**đậm**; báo cáo có đề mục “# ”, “## ”, “### ” và bảng “| … |”"
+    )
 
     @field_validator("body")
     @classmethod
@@ -439,17 +692,34 @@ def _cell(value: Any) -> Any:
     return value
 
 
-Cell = Annotated[str, BeforeValidator(_cell), CELL]
+Cell = Annotated[str, BeforeValidator(_cell, json_schema_input_type=str | float | None), CELL]
+"""A table cell: text, a number, or nothing (an empty cell)."""
 
 
 class TableSpec(Model):
     """A table: column headings, rows of cells, optional relative widths and unit line."""
 
-    columns: Annotated[tuple[Annotated[Line, HEADING], ...], Field(min_length=1, max_length=20)]
-    rows: tuple[tuple[Cell, ...], ...] = ()
-    widths: tuple[Annotated[float, Field(gt=0)], ...] | None = None
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Một bảng: tiêu đề cột, các hàng, độ rộng, đơn vị tính"}
+    )
+
+    columns: Annotated[tuple[Annotated[Line, HEADING], ...], Field(min_length=1, max_length=20)] = (
+        Field(description="Tiêu đề các cột (1 đến 20 cột), in đậm, lặp lại ở đầu mỗi trang")
+    )
+    rows: tuple[tuple[Cell, ...], ...] = Field(
+        (),
+        description="Các hàng của bảng; mỗi hàng là danh sách các ô (chữ, số hoặc để trống), "
+        "đủ một ô cho mỗi cột",
+    )
+    widths: tuple[Annotated[float, Field(gt=0)], ...] | None = Field(
+        None,
+        description="Độ rộng tương đối của các cột, mỗi cột một số: [1, 4, 2]; bỏ trống để độ "
+        "rộng theo nội dung",
+    )
     """Relative column widths, e.g. [1, 4, 2]; equal when absent."""
-    unit: Annotated[Line, TITLE] | None = None
+    unit: Annotated[Line, TITLE] | None = Field(
+        None, description="Dòng phía trên bảng, in nghiêng, căn phải: Đơn vị tính: đồng"
+    )
     """A line above the table such as "Đơn vị tính: đồng" (italic, right-aligned)."""
 
     @model_validator(mode="after")
@@ -466,10 +736,18 @@ class TableSpec(Model):
 class Appendix(Model):
     """A Phụ lục after the report: its own section, landscape by default, pages from 1."""
 
-    title: Annotated[CapsLine, TITLE]
-    body: Annotated[Block, BODY] | None = None
-    table: TableSpec | None = None
-    landscape: bool = True
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Một phụ lục sau báo cáo: phần riêng, trang đánh số từ 1"}
+    )
+
+    title: Annotated[CapsLine, TITLE] = Field(description="Tên phụ lục, chữ in hoa")
+    body: Annotated[Block, BODY] | None = Field(
+        None, description="Nội dung phụ lục, viết như nội dung văn bản (body)"
+    )
+    table: TableSpec | None = Field(None, description="Bảng của phụ lục, sau nội dung")
+    landscape: bool = Field(
+        True, description="Trang nằm ngang (true, mặc định) hoặc trang dọc (false)"
+    )
 
 
 Document = AdministrativeDocument

@@ -18,7 +18,14 @@ from collections.abc import Sequence
 from typing import Annotated, Any, ClassVar, Literal
 
 from docx.document import Document as DocxDocument
-from pydantic import AfterValidator, BeforeValidator, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from tdkt_docs.appendices import add_table, attached_section, list_paragraph, reference_line
 from tdkt_docs.kinds import DocumentKind
@@ -70,11 +77,27 @@ def _honorific(value: Any) -> Any:
 class Entry(Model):
     """One honouree: a person, a collective or a household."""
 
-    honorific: Annotated[Literal["Ông", "Bà"] | None, BeforeValidator(_honorific)] = None
-    name: Annotated[Line, ORGAN_NAME, AfterValidator(_trimmed)]
-    position: Annotated[Line, TITLE, AfterValidator(_trimmed)] | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Một người, tập thể hoặc hộ được khen; một dòng chữ thay cho "
+            "name khi chỉ có tên"
+        }
+    )
+
+    honorific: Annotated[Literal["Ông", "Bà"] | None, BeforeValidator(_honorific)] = Field(
+        None, description="Danh xưng của cá nhân: Ông hoặc Bà"
+    )
+    name: Annotated[Line, ORGAN_NAME, AfterValidator(_trimmed)] = Field(
+        description="Họ và tên, tên tập thể hoặc hộ gia đình: Nguyễn Văn An; Công an tỉnh"
+    )
+    position: Annotated[Line, TITLE, AfterValidator(_trimmed)] | None = Field(
+        None,
+        description="Chức vụ, đơn vị công tác (hộ gia đình: địa chỉ): Phó Giám đốc Sở Tài chính",
+    )
     """Chức vụ, đơn vị: "Phó Giám đốc Sở Tài chính" (a household: its address)."""
-    award: Annotated[Line, ORGAN_NAME] | None = None
+    award: Annotated[Line, ORGAN_NAME] | None = Field(
+        None, description="Hình thức khen thưởng riêng của mục này, khi khác award.form"
+    )
     """The hình thức of this entry when the list's table shows one that differs."""
 
     @model_validator(mode="before")
@@ -88,7 +111,9 @@ class Entry(Model):
         return f"{name}, {self.position}" if self.position else name
 
 
-Entries = Annotated[tuple[Entry, ...], Field(min_length=1)]
+EntryInput = Annotated[Entry, BeforeValidator(_entry_from_text, json_schema_input_type=str | Entry)]
+"""An entry as typed: its name alone, or its fields."""
+Entries = Annotated[tuple[EntryInput, ...], Field(min_length=1)]
 
 
 def _money(value: Any) -> Any:
@@ -100,12 +125,31 @@ class Money(Model):
     """The money sentence of an award decision: a pointer to the rule in force (what real
     decisions write) or the amounts, with their words."""
 
-    rule: Annotated[Line, TITLE] | None = None
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Câu về tiền thưởng, thành một điều riêng sau Điều 1: một câu dẫn "
+            "quy định (như quyết định thật vẫn ghi) hoặc mức thưởng cho từng nhóm"
+        }
+    )
+
+    rule: Annotated[Line, TITLE] | None = Field(
+        None,
+        description="Câu dẫn quy định: Tiền thưởng thực hiện theo quy định hiện hành từ "
+        "nguồn kinh phí thi đua, khen thưởng của tỉnh năm 2023.",
+    )
     """"Tiền thưởng thực hiện theo quy định hiện hành từ nguồn kinh phí … năm 2023."."""
-    individual: Annotated[int, Field(ge=1_000, le=10**12)] | None = None
-    collective: Annotated[int, Field(ge=1_000, le=10**12)] | None = None
-    household: Annotated[int, Field(ge=1_000, le=10**12)] | None = None
-    source: Annotated[Line, TITLE] | None = None
+    individual: Annotated[int, Field(ge=1_000, le=10**12)] | None = Field(
+        None, description="Mức thưởng mỗi cá nhân, đồng: 3510000 (ghi kèm bằng chữ)"
+    )
+    collective: Annotated[int, Field(ge=1_000, le=10**12)] | None = Field(
+        None, description="Mức thưởng mỗi tập thể, đồng"
+    )
+    household: Annotated[int, Field(ge=1_000, le=10**12)] | None = Field(
+        None, description="Mức thưởng mỗi hộ gia đình, đồng"
+    )
+    source: Annotated[Line, TITLE] | None = Field(
+        None, description="Nguồn kinh phí: Quỹ thi đua, khen thưởng tỉnh"
+    )
     """Where the money comes from: "Quỹ thi đua, khen thưởng tỉnh"."""
 
     @model_validator(mode="after")
@@ -121,16 +165,31 @@ class Money(Model):
 class Award(Model):
     """What is conferred, on whom and why: Điều 1 (and the money article) is written from it."""
 
-    form: Annotated[Line, ORGAN_NAME]
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Khen thưởng của quyết định: Điều 1 được viết từ đây (hình thức, số "
+            "lượng tính từ danh sách, thành tích), danh sách ghi trong Điều 1 hoặc kèm theo"
+        }
+    )
+
+    form: Annotated[Line, ORGAN_NAME] = Field(
+        description="Hình thức khen thưởng, danh hiệu: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+    )
     """Hình thức, danh hiệu: "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"."""
-    verb: Annotated[Line, POSITION] = "Tặng"
+    verb: Annotated[Line, POSITION] = Field(
+        "Tặng", description="Động từ: Tặng (mặc định), Công nhận danh hiệu, Phong tặng"
+    )
     """"Tặng", "Công nhận danh hiệu", "Phong tặng"."""
-    reason: Annotated[Line, TITLE, AfterValidator(_trimmed)]
+    reason: Annotated[Line, TITLE, AfterValidator(_trimmed)] = Field(
+        description="Thành tích, viết tiếp sau số lượng: đã có thành tích xuất sắc trong …"
+    )
     """"đã có thành tích xuất sắc trong …" (as it follows the honourees)."""
-    individuals: Entries | None = None
-    collectives: Entries | None = None
-    households: Entries | None = None
-    money: Annotated[Money | None, BeforeValidator(_money)] = None
+    individuals: Entries | None = Field(None, description="I. Cá nhân, mỗi người một mục")
+    collectives: Entries | None = Field(None, description="II. Tập thể, mỗi tập thể một mục")
+    households: Entries | None = Field(None, description="III. Hộ gia đình, mỗi hộ một mục")
+    money: Annotated[
+        Money | None, BeforeValidator(_money, json_schema_input_type=str | Money | None)
+    ] = Field(None, description="Tiền thưởng: một câu dẫn quy định, hoặc mức thưởng từng nhóm")
 
     @model_validator(mode="after")
     def _someone(self) -> Award:
@@ -152,12 +211,29 @@ class Award(Model):
 class Attachment(Model):
     """The honourees in a list attached after the decision (its own section)."""
 
-    title: Annotated[CapsLine, TITLE]
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Danh sách kèm theo quyết định (DANH SÁCH hoặc Phụ lục): phần riêng "
+            "sau quyết định, trang đánh số từ 1"
+        }
+    )
+
+    title: Annotated[CapsLine, TITLE] = Field(
+        description="Tên danh sách, chữ in hoa: CÁC TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN …"
+    )
     """Under "DANH SÁCH": "CÁC TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN …"."""
-    issuer: Annotated[Line, ORGAN_NAME] | None = None
+    issuer: Annotated[Line, ORGAN_NAME] | None = Field(
+        None,
+        description="Người, cơ quan ban hành trong dòng “(Kèm theo Quyết định số … của …)”: "
+        "Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa; mặc định agency.display_name",
+    )
     """Who issues the decision, in "(Kèm theo Quyết định số … của …)"; by default the
     agency's ``display_name``."""
-    layout: Literal["auto", "lines", "table"] = "auto"
+    layout: Literal["auto", "lines", "table"] = Field(
+        "auto",
+        description="Cách trình bày: lines (dòng đánh số), table (bảng STT, họ tên, chức vụ, "
+        "hình thức) hoặc auto (dòng khi không quá 20 mục)",
+    )
     """Numbered lines, or a table (STT | Họ và tên … | Chức vụ, đơn vị | Hình thức);
     ``auto``: lines up to 20 entries."""
 
@@ -170,8 +246,19 @@ class Article(Model):
     """One Điều: its text (the first paragraph follows "Điều n."), and an optional numbered
     list under it (each item ";" and the last "."; written "1. …")."""
 
-    text: Annotated[Block, BODY]
-    items: tuple[Annotated[Line, TITLE, AfterValidator(_trimmed)], ...] = ()
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Một điều: nội dung (không ghi “Điều n.”), có thể kèm danh sách đánh số"
+        }
+    )
+
+    text: Annotated[Block, BODY] = Field(
+        description="Nội dung điều, không ghi “Điều n.” (số điều được thêm); *nghiêng*, **đậm**"
+    )
+    items: tuple[Annotated[Line, TITLE, AfterValidator(_trimmed)], ...] = Field(
+        (),
+        description="Danh sách đánh số 1., 2. … dưới điều; mỗi mục kết thúc “;”, mục cuối “.”",
+    )
 
     @field_validator("text")
     @classmethod
@@ -187,7 +274,7 @@ class Article(Model):
         return value
 
 
-ArticleInput = Annotated[Article, BeforeValidator(_article)]
+ArticleInput = Annotated[Article, BeforeValidator(_article, json_schema_input_type=str | Article)]
 """An article as typed: its text alone, or ``{text, items}``."""
 
 
@@ -229,16 +316,34 @@ class Decision(AdministrativeDocument):
     TYPE_NAME: ClassVar[str] = "quyết định"
 
     type: Literal["decision"] = "decision"
-    authority: Annotated[CapsLine, ORGAN_NAME, AfterValidator(_authority)]
+    authority: Annotated[CapsLine, ORGAN_NAME, AfterValidator(_authority)] = Field(
+        description="Thẩm quyền ban hành, chữ in hoa, dòng riêng: CHỦ TỊCH ỦY BAN NHÂN DÂN "
+        "TỈNH KHÁNH HÒA (không ghi KT., TM.: đó là của người ký)"
+    )
     """Thẩm quyền ban hành: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"."""
-    bases: tuple[Annotated[Line, TITLE, AfterValidator(_basis)], ...] = ()
-    proposal: Annotated[Line, TITLE, AfterValidator(_proposal)] | None = None
-    award: Award | None = None
-    articles: Annotated[
-        tuple[Annotated[Article, BeforeValidator(_article)], ...], Field(min_length=1)
-    ]
+    bases: tuple[Annotated[Line, TITLE, AfterValidator(_basis)], ...] = Field(
+        (),
+        description="Các căn cứ, mỗi dòng bắt đầu “Căn cứ”, in nghiêng; dấu “;” và “.” cuối "
+        "dòng được thêm",
+    )
+    proposal: Annotated[Line, TITLE, AfterValidator(_proposal)] | None = Field(
+        None,
+        description="Dòng đề nghị, sau các căn cứ: Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ "
+        "trình số …",
+    )
+    award: Award | None = Field(
+        None, description="Khen thưởng: Điều 1 (và điều về tiền thưởng) được viết từ đây"
+    )
+    articles: Annotated[tuple[ArticleInput, ...], Field(min_length=1)] = Field(
+        description="Các điều còn lại (sau những điều viết từ award), không ghi “Điều n.”; "
+        "“./.” được thêm sau điều cuối"
+    )
     """The articles after those written from ``award`` (Điều 1, and the money article)."""
-    attachment: Attachment | None = None
+    attachment: Attachment | None = Field(
+        None,
+        description="Danh sách kèm theo: khi có, người được khen ghi ở danh sách sau quyết "
+        "định thay vì trong Điều 1",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Decision:

@@ -22,7 +22,10 @@ class Dispatch(BodyDocument):
     TYPE_NAME: ClassVar[str] = "công văn"
 
     type: Literal["dispatch"] = "dispatch"
-    recipients: Annotated[tuple[ListItem, ...], Field(min_length=1)]
+    recipients: Annotated[tuple[ListItem, ...], Field(min_length=1)] = Field(
+        description="Kính gửi (ô 9a): một hoặc nhiều nơi nhận, mỗi nơi một mục; một nơi thì "
+        "viết trên cùng dòng với “Kính gửi:”"
+    )
 
     @field_validator("distribution")
     @classmethod

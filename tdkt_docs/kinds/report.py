@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Literal
 
 from docx.document import Document as DocxDocument
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from tdkt_docs.appendices import add_appendices, fill_table_slots
 from tdkt_docs.kinds import DocumentKind
@@ -25,9 +25,17 @@ class Report(BodyDocument):
     TYPE_NAME: ClassVar[str] = "báo cáo"
 
     type: Literal["report"] = "report"
-    recipients: tuple[ListItem, ...] = ()
+    recipients: tuple[ListItem, ...] = Field(
+        (),
+        description="Kính gửi (ô 9a), cho báo cáo gửi cơ quan cấp trên, mỗi nơi một mục; bỏ "
+        "trống với báo cáo khác",
+    )
     """Kính gửi, for a report sent to a higher body; empty for other reports."""
-    appendices: tuple[Appendix, ...] = ()
+    appendices: tuple[Appendix, ...] = Field(
+        (),
+        description="Các phụ lục kèm theo báo cáo, mỗi phụ lục một phần riêng sau báo cáo, "
+        "trang nằm ngang trừ khi landscape: false",
+    )
 
     @model_validator(mode="after")
     def _appendix_reference(self) -> Report:

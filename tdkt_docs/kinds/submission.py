@@ -43,9 +43,13 @@ class Submission(BodyDocument):
     TYPE_NAME: ClassVar[str] = "tờ trình"
 
     type: Literal["submission"] = "submission"
-    recipients: Annotated[tuple[ListItem, ...], Field(min_length=1)]
+    recipients: Annotated[tuple[ListItem, ...], Field(min_length=1)] = Field(
+        description="Kính gửi (ô 9a), mỗi nơi một mục: Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa"
+    )
     """Kính gửi: "Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa" (a tờ trình goes upward)."""
-    bases: tuple[Annotated[Line, TITLE, AfterValidator(_basis)], ...] = ()
+    bases: tuple[Annotated[Line, TITLE, AfterValidator(_basis)], ...] = Field(
+        (), description="Các căn cứ, mỗi dòng bắt đầu “Căn cứ”; dấu “;” cuối dòng được thêm"
+    )
 
     @field_validator("body")
     @classmethod
