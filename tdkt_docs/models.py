@@ -35,7 +35,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
 from tdkt_docs.markup import MarkupError, parse_body, plain_text
-from tdkt_docs.text import clean_block, clean_line, is_all_caps
+from tdkt_docs.text import clean_block, clean_line, find_forbidden, is_all_caps
 from tdkt_docs.vietnamese.numbers import format_number
 
 
@@ -199,6 +199,10 @@ def _name_lines(value: Any) -> Any:
         value = "\n".join(value)
     if not isinstance(value, str):
         return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    problem = find_forbidden(value)  # before anything is stripped away
+    if problem:
+        raise ValueError(f"must not contain a {problem}")
     lines = [clean_line(line) for line in value.strip().split("\n")]
     lines = [line for line in lines if line]
     if not lines:

@@ -7,7 +7,6 @@ bold/italic, alignment and indents, resolved through the styles as Word does.
 
 from __future__ import annotations
 
-import copy
 import re
 from pathlib import Path
 from typing import Any
@@ -18,9 +17,8 @@ from docx.oxml.ns import qn
 
 import tdkt_docs
 from tdkt_docs.batch import render_batch
-from tdkt_docs.loader import read_data, resolve_agency
 from tdkt_docs.vietnamese import amount_to_words
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, example_data
 from tests.docx_reading import (
     all_paragraphs,
     by_style,
@@ -36,8 +34,7 @@ WITH_LIST = EXAMPLES / "quyet_dinh_danh_sach.yaml"
 
 
 def data(path: Path = SIMPLE, **changes: Any) -> dict[str, Any]:
-    loaded: dict[str, Any] = resolve_agency(read_data(path), path)
-    loaded = copy.deepcopy(loaded)
+    loaded = example_data(path)
     loaded.update(changes)
     return loaded
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -10,15 +9,14 @@ import pytest
 from docx.document import Document
 
 import tdkt_docs
-from tdkt_docs.loader import read_data, resolve_agency
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, example_data
 from tests.docx_reading import all_paragraphs, by_style, paragraph_property, run_looks
 
 EXAMPLE = EXAMPLES / "to_trinh_khen_thuong.yaml"
 
 
 def data(**changes: Any) -> dict[str, Any]:
-    loaded: dict[str, Any] = copy.deepcopy(resolve_agency(read_data(EXAMPLE), EXAMPLE))
+    loaded = example_data(EXAMPLE)
     loaded.update(changes)
     return loaded
 
