@@ -19,8 +19,10 @@ from tdkt_docs.errors import (
     WordingError,
 )
 from tdkt_docs.kinds import DocumentKind
+from tdkt_docs.kinds.decision import Decision
 from tdkt_docs.kinds.dispatch import Dispatch
 from tdkt_docs.kinds.report import Report
+from tdkt_docs.kinds.submission import Submission
 from tdkt_docs.loader import load, validate
 from tdkt_docs.models import Agency, Document, Drafter, IssueDate, Signer
 from tdkt_docs.profile import Profile, default_profile, load_profile
@@ -30,6 +32,7 @@ from tdkt_docs.vietnamese import (
     NumberWordsError,
     amount_to_words,
     convert_legacy,
+    count_text,
     date_line,
     detect_legacy_encoding,
     format_number,
@@ -47,6 +50,7 @@ __all__ = [
     "BatchResult",
     "ConversionError",
     "DataError",
+    "Decision",
     "Dispatch",
     "Document",
     "DocumentKind",
@@ -63,6 +67,7 @@ __all__ = [
     "Report",
     "RowOutcome",
     "Signer",
+    "Submission",
     "TdktError",
     "TemplateError",
     "UnreadableDocumentError",
@@ -71,6 +76,7 @@ __all__ = [
     "amount_to_words",
     "check",
     "convert_legacy",
+    "count_text",
     "date_line",
     "default_profile",
     "detect_legacy_encoding",

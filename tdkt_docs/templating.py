@@ -43,6 +43,7 @@ restore_core_properties_prefix()  # docxtpl imports docxcompose, which rebinds i
 
 FILTERS: dict[str, Callable[..., str]] = {
     "amount_to_words": vietnamese.amount_to_words,
+    "count_text": vietnamese.count_text,
     "date_line": vietnamese.date_line,
     "day_text": vietnamese.day_text,
     "document_number": vietnamese.document_number,
