@@ -7,6 +7,7 @@ defaults; theme fonts are looked up in the theme part.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -47,6 +48,14 @@ class RunInfo:
     caps: bool
     fonts: tuple[str | None, ...]
     colour: str
+    raised: bool = False
+    """Set above or below the line (``w:vertAlign`` superscript or subscript)."""
+
+    @property
+    def is_note_mark(self) -> bool:
+        """A note mark typed as raised text ("TÊN CƠ QUAN²" in the official models): its
+        look is not the look of the line it marks."""
+        return self.raised and re.fullmatch(r"[\d*\s,]+", self.text) is not None
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,16 @@ class Para:
     @property
     def visible_runs(self) -> list[RunInfo]:
         return [r for r in self.runs if r.text.strip()]
+
+    @property
+    def unmarked_text(self) -> str:
+        """The text without its note marks ("TÊN LOẠI VĂN BẢN" of "TÊN LOẠI VĂN BẢN⁶")."""
+        return "".join(r.text for r in self.runs if not r.is_note_mark)
+
+    @property
+    def judged_runs(self) -> list[RunInfo]:
+        """The visible runs whose size, weight and slant are the line's: note marks aside."""
+        return [r for r in self.visible_runs if not r.is_note_mark]
 
 
 @dataclass(frozen=True)
@@ -279,6 +298,7 @@ def _paragraph(
                 caps=bool(_on(_first(rsources, "caps"))),
                 fonts=resolver.fonts(rsources),
                 colour=str(colour or "000000").upper(),
+                raised=_first(rsources, "vertAlign", "val") in {"superscript", "subscript"},
             )
         )
     borders: set[str] = set()
