@@ -595,7 +595,8 @@ def _operative(model: DocModel, roles: Roles) -> Iterator[Violation]:
         yield (excerpt(p), f"canh {p.align or 'left'}", "canh giữa")
 
 
-ARTICLE = re.compile(r"Điều (?P<number>\d+)\.(?=\s|$)")
+ARTICLE = re.compile(r"Điều (?P<number>\d+)\.(?=\s|$|[.…])")
+"""A right article start; dots after it are the official model's placeholder."""
 
 
 def _prefix_runs(p: Para, length: int) -> list[RunInfo]:
@@ -619,7 +620,7 @@ def _articles(model: DocModel, roles: Roles) -> Iterator[Violation]:
         text = p.text.strip()
         number = ARTICLE_START.match(text)
         assert number is not None  # how the articles were found
-        if is_placeholder(number.group("number")):
+        if re.fullmatch(r"[.…]+", number.group("number")):
             continue  # "Điều …." of the official model
         match = ARTICLE.match(text)
         if match is None:
@@ -664,7 +665,7 @@ def _nhu_dieu(model: DocModel, roles: Roles) -> Iterator[Violation]:
         return
     named = [int(n) for n in re.findall(r"\d+", match.group("rest"))]
     if not named:
-        if not is_placeholder(match.group("rest")):
+        if re.fullmatch(r"\s*[.…]{2,};?", match.group("rest")) is None:
             yield (excerpt(first), line, executing)
         return  # "- Như Điều....;" of the official model
     if count:
@@ -695,9 +696,10 @@ def _attachment_reference(model: DocModel, roles: Roles) -> Iterator[Violation]:
         match = REFERENCE.fullmatch(text)
         if match is None or (found is not None and match.group("type").lower() not in words):
             yield (excerpt(p), text, expected)
-        if not _format_ok(p, 13, 14, bold=False, italic=True, caps=False) or p.align != "center":
-            yield (excerpt(p), f"{_look(p)}, canh {p.align or 'left'}",
-                   "in thường, nghiêng, cỡ 13–14, canh giữa")  # fmt: skip
+        centred = p.align == "center"
+        if not _format_ok(p, 13, 14, bold=False, italic=True, caps=False) or not centred:
+            shown = _look(p) + ("" if centred else f", canh {p.align or 'left'}")
+            yield (excerpt(p), shown, "in thường, nghiêng, cỡ 13–14, canh giữa")
 
 
 # --- nơi nhận and signature ----------------------------------------------------------
