@@ -473,11 +473,13 @@ def _decision_elements(
                 p for p in lines if p.order < operative_order and BASIS_START.match(p.text)
             ]
         else:
-            # No operative word (a tờ trình): the căn cứ lines that open the content.
+            # No operative word (a tờ trình, or a decision that lost it): the lines that open
+            # the content; a tờ trình's "Xét đề nghị …" is the start of its body.
+            opening = BASIS_START if roles.doc_type == "decision" else re.compile(r"\s*Căn cứ\b")
             for p in lines:
                 if is_centred_heading(p):
                     continue
-                if not p.text.lstrip().startswith("Căn cứ"):
+                if not opening.match(p.text):
                     break
                 roles.basis.append(p)
     after = roles.operative.order if roles.operative is not None else -1
