@@ -81,8 +81,11 @@ def is_placeholder(text: str) -> bool:
     """A line of the official models left to be filled in, with no words to lay out: dot
     leaders and note numbers after at most a short label ("Căn cứ …………;", "Điều 1.………"),
     or no letter at all (the end mark "./." alone on its line)."""
-    letters = len(re.sub(r"[\W\d_]", "", text))
-    return letters == 0 or (re.search(r"[.…]{5,}", text) is not None and letters <= 20)
+    if not any(c.isalpha() for c in text):
+        return True
+    if re.search(r"[.…]{5,}", text) is None:
+        return False
+    return sum(c.isalpha() for c in text) <= 20
 
 
 def is_capitals(p: Para) -> bool:
