@@ -332,7 +332,7 @@ def test_a_centred_paragraph_of_body_text_is_still_body_text() -> None:
         spec = Decision(extra_body=((text, CENTRE),))
         findings = check_package_bytes(handmade_decision(spec), "centred.docx")
         justified = [f for f in findings if f.rule == "body.justified" and f.severity == "error"]
-        assert [f.found for f in justified] == ["center"], text
+        assert [f.found for f in justified] == ["canh giữa"], text
 
 
 def test_centred_headings_typed_between_the_bases_and_the_articles() -> None:

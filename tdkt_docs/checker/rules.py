@@ -145,6 +145,22 @@ def excerpt(p: Para, limit: int = 50) -> str:
     return f"{p.where}: «{short}»"
 
 
+_ALIGNMENTS = {
+    "left": "canh trái",
+    "start": "canh trái",
+    "center": "canh giữa",
+    "right": "canh phải",
+    "end": "canh phải",
+    "both": "canh đều hai lề",
+    "distribute": "canh đều hai lề",
+}
+
+
+def alignment(p: Para) -> str:
+    """How ``p`` is aligned, in the words of Word's Vietnamese menus ("canh giữa")."""
+    return _ALIGNMENTS.get(p.align or "left", f"canh {p.align}")
+
+
 def _need(p: Para | None, element: str) -> Para:
     if p is None:
         raise NotFoundError(element)
@@ -492,7 +508,7 @@ def _body_justified(model: DocModel, roles: Roles) -> Iterator[Violation]:
         if is_placeholder(p.text):
             continue  # dot leaders to be filled in: the line has no text to align yet
         if p.align not in {"both", "distribute"}:
-            yield (excerpt(p), p.align or "left", "canh đều hai lề (justify)")
+            yield (excerpt(p), alignment(p), "canh đều hai lề (justify)")
 
 
 @check("body.indent")
@@ -542,7 +558,7 @@ def _issuing_authority(model: DocModel, roles: Roles) -> Iterator[Violation]:
     if not _format_ok(p, 13, 14, bold=True, italic=False, caps=True):
         yield (excerpt(p), _look(p), expected)
     if p.align != "center":
-        yield (excerpt(p), f"canh {p.align or 'left'}", expected)
+        yield (excerpt(p), alignment(p), expected)
 
 
 @check("basis.format")
@@ -592,7 +608,7 @@ def _operative(model: DocModel, roles: Roles) -> Iterator[Violation]:
     if not _format_ok(p, 13, 14, bold=True, italic=False):
         yield (excerpt(p), _look(p), "đậm, đứng, cỡ 13–14")
     if p.align != "center":
-        yield (excerpt(p), f"canh {p.align or 'left'}", "canh giữa")
+        yield (excerpt(p), alignment(p), "canh giữa")
 
 
 ARTICLE = re.compile(r"Điều (?P<number>\d+)\.(?=\s|$|[.…])")
@@ -698,7 +714,7 @@ def _attachment_reference(model: DocModel, roles: Roles) -> Iterator[Violation]:
             yield (excerpt(p), text, expected)
         centred = p.align == "center"
         if not _format_ok(p, 13, 14, bold=False, italic=True, caps=False) or not centred:
-            shown = _look(p) + ("" if centred else f", canh {p.align or 'left'}")
+            shown = _look(p) + ("" if centred else f", {alignment(p)}")
             yield (excerpt(p), shown, "in thường, nghiêng, cỡ 13–14, canh giữa")
 
 
@@ -777,7 +793,7 @@ def _signer_layout(model: DocModel, roles: Roles) -> Iterator[Violation]:
         where = "trong bảng" if p.table else "ngoài bảng"
         yield (
             excerpt(p),
-            f"{where}, canh {p.align or 'left'}",
+            f"{where}, {alignment(p)}",
             "ô bên phải của bảng chữ ký, canh giữa",
         )
 
@@ -817,7 +833,7 @@ def _page_position(model: DocModel, roles: Roles) -> Iterator[Violation]:
             shown_sizes = "/".join(f"{s:g}" for s in sorted(sizes))
             yield (
                 excerpt(p),
-                f"canh {p.align or 'left'}, cỡ {shown_sizes}",
+                f"{alignment(p)}, cỡ {shown_sizes}",
                 "canh giữa, cỡ 13–14, đứng",
             )
 
