@@ -452,7 +452,7 @@ def _decision_elements(
     authority = by_role.get("issuing_authority")
     if authority:
         roles.issuing_authority = authority[0]
-    elif "issuing_authority" not in by_role and roles.type_title is not None and region:
+    elif roles.type_title is not None and region:
         # The line in capitals after the trích yếu, before the first căn cứ.
         candidate, following = region[0], region[1] if len(region) > 1 else None
         leads_in = following is not None and (
