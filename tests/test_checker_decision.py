@@ -47,7 +47,11 @@ REFERENCE = (
 class Decision:
     """A quyết định as a clerk types it in Word: plain paragraphs, direct formatting."""
 
+    extract: tuple[str, ...] = ("Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",)
+    """The trích yếu, a paragraph per line as some clerks type it."""
     authority: str | None = "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"
+    authority_continued: str | None = None
+    """A second line of the authority, typed as a paragraph of its own."""
     authority_align: WD_ALIGN_PARAGRAPH = CENTRE
     authority_bold: bool = True
     bases: tuple[str, ...] = (
@@ -111,10 +115,13 @@ def handmade_decision(spec: Decision | None = None) -> bytes:
     _line(header.cell(1, 0), "Số: 15/QĐ-UBND", 13)
     _line(header.cell(1, 1), "Khánh Hòa, ngày 05 tháng 10 năm 2022", 13, italic=True)
     _line(document, "QUYẾT ĐỊNH", 14, bold=True)
-    _line(document, "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", 14, bold=True)
+    for line in spec.extract:
+        _line(document, line, 14, bold=True)
     _line(document, "", 14, border=True)
     if spec.authority is not None:
         _line(document, spec.authority, 14, bold=spec.authority_bold, align=spec.authority_align)
+    if spec.authority_continued is not None:
+        _line(document, spec.authority_continued, 14, bold=True)
     for basis in spec.bases:
         _body_paragraph(document, basis, italic=spec.basis_italic)
     for heading in spec.headings:
@@ -192,6 +199,32 @@ def test_the_handmade_decision_is_read_element_by_element() -> None:
     # The authority line and "QUYẾT ĐỊNH:" are not body text; the list is not the body.
     body = [p.text[:7] for p in roles.body]
     assert body == ["Căn cứ ", "Căn cứ ", "Theo đề", "Điều 1.", "1. Phòn", "2. Trườ", "Điều 2."]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        Decision(
+            extract=(
+                "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh cho các tập thể,",
+                "cá nhân có thành tích xuất sắc trong phong trào thi đua năm 2023",
+            )
+        ),
+        Decision(
+            authority="CHỦ TỊCH ỦY BAN NHÂN DÂN",
+            authority_continued="TỈNH KHÁNH HÒA",
+        ),
+    ],
+    ids=["extract-on-two-lines", "authority-on-two-lines"],
+)
+def test_lines_a_clerk_breaks_by_hand_are_read_as_one(spec: Decision) -> None:
+    data = handmade_decision(spec)
+    findings = check_package_bytes(data, "quyet-dinh.docx")
+    assert _reported(findings) == set(), _describe(findings)
+    roles = detect(build_model(read_package(data, "quyet-dinh.docx")))
+    assert roles.issuing_authority is not None
+    assert roles.issuing_authority.text == spec.authority
+    assert [p.text[:6] for p in roles.body][:3] == ["Căn cứ", "Căn cứ", "Theo đ"]
 
 
 LAST_ARTICLE = Decision().articles[-1]

@@ -18,6 +18,7 @@ reported.
 from __future__ import annotations
 
 import importlib.util
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from tdkt_docs.checker.detect import detect
 from tdkt_docs.checker.legacy_text import legacy_passages
 from tdkt_docs.checker.model import build_model
 from tdkt_docs.checker.package import open_package
+from tdkt_docs.cli import main
 from tests.conftest import DATA
 
 OFFICIAL = DATA / "official"
@@ -128,6 +130,18 @@ def test_the_official_decision_model_reports_only_its_placeholders(doc_type: str
     assert _rules(findings, "not_applicable") == {
         "subject.missing", "subject.style", "kinh_gui.punctuation", "attachment.reference",
     }  # fmt: skip
+
+
+def test_the_cli_on_the_official_decision_model(capsys: pytest.CaptureFixture[str]) -> None:
+    """`tdkt-docs check --type decision mau_1_2_quyet_dinh.docx`: exit 1 (the placeholders
+    are errors), and the table names their three rules and nothing else."""
+    assert main(["check", "--type", "decision", "--json", str(DECISION_MODEL)]) == 1
+    report = json.loads(capsys.readouterr().out)["files"][str(DECISION_MODEL)]
+    shown = [(f["rule"], f["where"], f["found"]) for f in report if f["severity"] == "error"]
+    assert shown == PLACEHOLDERS
+    assert main(["check", "--type", "decision", str(DECISION_MODEL)]) == 1
+    out = capsys.readouterr().out
+    assert "3 lỗi, 0 cảnh báo, 0 quy tắc không đánh giá được" in out
 
 
 def test_the_official_decision_model_is_read_element_by_element() -> None:

@@ -397,6 +397,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         ]
         or [-1]
     )
+    if roles.type_extract is not None and "type_extract" not in by_role:
+        start = max(start, _extract_end(paragraphs, roles.type_extract))
     end_candidates = [
         p.order
         for p in (roles.noi_nhan_label, *roles.authority, roles.signer_name)
@@ -452,19 +454,20 @@ def _decision_elements(
     authority = by_role.get("issuing_authority")
     if authority:
         roles.issuing_authority = authority[0]
-    elif roles.type_title is not None and region:
-        # The line in capitals after the trích yếu, before the first căn cứ.
-        candidate, following = region[0], region[1] if len(region) > 1 else None
-        leads_in = following is not None and (
-            BASIS_START.match(following.text) is not None or following is roles.operative
+    elif roles.type_title is not None:
+        # The first line in capitals after the trích yếu, before the first căn cứ (a long
+        # authority may take two lines; the second is a centred heading, not body text).
+        lead_in = next(
+            (
+                index
+                for index, p in enumerate(region)
+                if BASIS_START.match(p.text) or p is roles.operative
+            ),
+            0,
         )
-        if (
-            leads_in
-            and candidate is not roles.operative
-            and is_capitals(candidate)
-            and BASIS_START.match(candidate.text) is None
-        ):
-            roles.issuing_authority = candidate
+        capitals = [index for index, p in enumerate(region[:lead_in]) if is_capitals(p)]
+        if capitals and all(p.align == "center" for p in region[: capitals[0]]):
+            roles.issuing_authority = region[capitals[0]]
     basis = by_role.get("basis")
     if basis:
         roles.basis = basis
@@ -530,3 +533,25 @@ def _attachments(model: DocModel, by_role: dict[str, list[Para]]) -> list[Attach
             AttachedPart(label, title_candidates[0] if title_candidates else None, reference)
         )
     return parts
+
+
+def _extract_end(paragraphs: list[Para], extract: Para) -> int:
+    """Where a hand-made trích yếu ends: its first paragraph, and the centred bold lines in
+    normal case typed under it as separate paragraphs ("… cho các tập thể," / "cá nhân …")."""
+    end = extract.order
+    for p in paragraphs:
+        if p.order <= extract.order or p.table != extract.table or not p.text.strip():
+            continue
+        runs = p.judged_runs
+        continues = (
+            p.align == "center"
+            and p.align == extract.align
+            and not is_capitals(p)
+            and not _is_rule(p)
+            and bool(runs)
+            and all(r.bold for r in runs)
+        )
+        if not continues:
+            break
+        end = p.order
+    return end
