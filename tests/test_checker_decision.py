@@ -26,7 +26,8 @@ from tdkt_docs.checker.model import build_model
 from tdkt_docs.checker.package import read_package
 from tdkt_docs.checker.rules import Finding
 from tdkt_docs.ooxml import element_of
-from tests.conftest import SEED_EXAMPLE
+from tdkt_docs.roles import ROLE_BY_STYLE_ID
+from tests.conftest import DATA, SEED_EXAMPLE
 from tests.docx_reading import by_style
 from tests.test_checker_faults import GOOD_DOCUMENTS
 from tests.test_checker_handmade import _fonts, _line, handmade, not_about
@@ -419,3 +420,42 @@ def test_a_fault_in_a_merged_decision_names_it(tmp_path: Path) -> None:
     findings = check(merge_documents(paths, tmp_path / "merged.docx"))
     reported = sorted((f.document, f.rule) for f in findings if f.severity == "error")
     assert reported == [(2, "operative.format")]
+
+
+# --- saved again by LibreOffice Writer ---------------------------------------------------------
+
+LIBREOFFICE = DATA / "checker_libreoffice"
+SAVED_BY_LIBREOFFICE = {
+    # file: (type, articles, attached lists)
+    "quyet_dinh_khen_thuong.docx": ("decision", 2, 0),
+    "quyet_dinh_danh_sach_bang.docx": ("decision", 3, 1),
+    "quyet_dinh_danh_sach_dong.docx": ("decision", 3, 1),
+    "quyet_dinh_go_tay.docx": ("decision", 2, 1),
+    "to_trinh_khen_thuong.docx": ("submission", 0, 0),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SAVED_BY_LIBREOFFICE))
+def test_files_saved_by_libreoffice_pass(name: str) -> None:
+    """LibreOffice renames every ND30 style: the parts are found by text and position."""
+    path = LIBREOFFICE / name
+    model = build_model(read_package(path.read_bytes(), name))
+    assert not {p.style_id for p in model.paragraphs} & set(ROLE_BY_STYLE_ID)
+    findings = check(path)
+    assert _reported(findings) == set(), _describe(findings)
+    not_evaluated = {f.rule for f in findings if f.severity == "not_evaluated"}
+    # The hand-made decision has no page numbers; LibreOffice keeps the others'.
+    assert not_evaluated == ({"page_number.position"} if "go_tay" in name else set())
+    doc_type, articles, attached = SAVED_BY_LIBREOFFICE[name]
+    roles = detect(model)
+    assert (roles.doc_type, len(roles.articles), len(roles.attachments)) == (
+        doc_type, articles, attached,
+    )  # fmt: skip
+    if doc_type == "decision":
+        assert roles.issuing_authority is not None and roles.operative is not None
+        assert roles.issuing_authority.text.startswith("CHỦ TỊCH ỦY BAN NHÂN DÂN")
+    assert roles.basis and roles.closing is not None and roles.closing.text.endswith("./.")
+
+
+def test_the_libreoffice_fixtures_are_listed() -> None:
+    assert sorted(p.name for p in LIBREOFFICE.glob("*.docx")) == sorted(SAVED_BY_LIBREOFFICE)

@@ -424,19 +424,39 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     roles.closing = before_signature[-1] if before_signature else None
     roles.attachments = _attachments(model, by_role)
 
-    for footer in model.footers.values():
-        roles.footer_page_numbers += [
-            p for p in footer if any(f.split() and f.split()[0].upper() == "PAGE" for f in p.fields)
-        ]
-    for kind, header in model.headers.items():
-        numbered = [
-            p for p in header if any(f.split() and f.split()[0].upper() == "PAGE" for f in p.fields)
-        ]
-        if kind == "first":
-            roles.first_page_numbers = numbered
-        else:
-            roles.page_numbers += numbered
+    # Page numbers: those of every section (an attached list numbers its own pages), and
+    # the header page 1 shows: the first page's when "Different first page" is on.
+    headers = _shown(model.headers, [s.headers for s in model.sections])
+    footers = _shown(model.footers, [s.footers for s in model.sections])
+    roles.footer_page_numbers = [p for _, p in footers if _has_page_field(p)]
+    roles.page_numbers = [p for kind, p in headers if kind != "first" and _has_page_field(p)]
+    if model.sections:
+        opening = model.sections[0]
+        shown = opening.headers.get("first" if opening.title_page else "default", [])
+        roles.first_page_numbers = [p for p in shown if _has_page_field(p)]
+    else:
+        roles.first_page_numbers = [p for p in model.headers.get("first", []) if _has_page_field(p)]
     return roles
+
+
+def _has_page_field(p: Para) -> bool:
+    return any(f.split() and f.split()[0].upper() == "PAGE" for f in p.fields)
+
+
+def _shown(
+    document: dict[str, list[Para]], by_section: list[dict[str, list[Para]]]
+) -> list[tuple[str, Para]]:
+    """Each header (or footer) paragraph once, with its kind: the document's, then those
+    only later sections show."""
+    seen: set[int] = set()
+    found: list[tuple[str, Para]] = []
+    for parts in (document, *by_section):
+        for kind, paragraphs in parts.items():
+            for p in paragraphs:
+                if id(p) not in seen:
+                    seen.add(id(p))
+                    found.append((kind, p))
+    return found
 
 
 def _decision_elements(

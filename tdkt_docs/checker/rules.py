@@ -800,18 +800,13 @@ def _signer_layout(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 @check("page_number.first")
 def _page_first(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.first_page_numbers:
-        yield (
-            excerpt(roles.first_page_numbers[0]),
-            "có số trang ở trang 1",
-            "không đánh số trang 1",
-        )
-    if roles.page_numbers and model.sections and not model.sections[0].title_page:
-        yield (
-            excerpt(roles.page_numbers[0]),
-            "số trang hiện cả ở trang 1",
-            'bật "Different first page"',
-        )
+    if not roles.first_page_numbers:
+        return
+    p = roles.first_page_numbers[0]
+    if model.sections and not model.sections[0].title_page:
+        yield (excerpt(p), "số trang hiện cả ở trang 1", 'bật "Different first page"')
+    else:
+        yield (excerpt(p), "có số trang ở trang 1", "không đánh số trang 1")
 
 
 @check("page_number.position")
