@@ -1,6 +1,6 @@
 """Remake the quyết định and tờ trình files saved by LibreOffice Writer (see README.md).
 
-    python tests/data/checker_libreoffice/make_fixtures.py
+    python tests/data/checker_libreoffice/save_with_libreoffice.py
 
 Needs LibreOffice (soffice). Each document is rendered by this package (or, for the
 hand-made one, written by python-docx as a clerk would type it), then opened and saved
