@@ -178,10 +178,20 @@ def test_entities_are_not_expanded(tmp_path: Path) -> None:
 def test_rules_limited_to_document_types() -> None:
     table = rule_table()
     limited = {rule: info.applies_to for rule, info in table.items() if info.applies_to}
+    decision = ("decision",)
     assert limited == {
         "subject.missing": ("dispatch",),
         "subject.style": ("dispatch",),
         "title.style": ("named",),
+        "issuing_authority.missing": decision,
+        "issuing_authority.format": decision,
+        "basis.format": decision,
+        "basis.punctuation": ("decision", "submission"),
+        "operative.missing": decision,
+        "operative.format": decision,
+        "article.number": decision,
+        "body.end_mark": ("decision", "submission"),
+        "noi_nhan.nhu_dieu": decision,
     }
     # The report counts a file's documents by their findings: each type has a rule that is
     # not about it, so every document has one finding at least (not_applicable).

@@ -1,15 +1,18 @@
 """The fault corpus of the ND30 checker: good documents made bad, one known fault at a time.
 
-Each case opens the generated seed công văn (or a data variant of it) with python-docx,
-makes one change a user could make in Word (a run set in Arial, a margin narrowed, a
-paragraph deleted...) and saves it again. The checker must then report the rule of that
-fault, with that rule's severity, and nothing else: no other rule may report an error or
-a warning. When a mutation deletes an element, the rules about that element cannot be
-evaluated; the case lists them in ``hides`` and no other rule may become not_evaluated.
+Each case opens a generated good document with python-docx (the seed công văn or a data
+variant of it; the quyết định examples, with the list attached as a table or as lines; the
+tờ trình example), makes one change a user could make in Word (a run set in Arial, a
+margin narrowed, a paragraph deleted...) and saves it again. The checker must then report
+the rule of that fault, with that rule's severity, and nothing else: no other rule may
+report an error or a warning. When a mutation deletes an element, the rules about that
+element cannot be evaluated; the case lists them in ``hides`` and no other rule may become
+not_evaluated.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import unicodedata
 from collections.abc import Callable
@@ -18,6 +21,7 @@ from typing import Any
 
 import docx
 import pytest
+import yaml
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -30,7 +34,7 @@ import tdkt_docs
 from tdkt_docs.checker import Finding, check_package_bytes
 from tdkt_docs.checker.rules import CHECKS, rule_table
 from tdkt_docs.roles import ROLES
-from tests.conftest import seed_data, variant
+from tests.conftest import EXAMPLES, seed_data, variant
 from tests.docx_reading import by_style
 
 Mutation = Callable[[Document], None]
@@ -57,6 +61,22 @@ def _no_parent_agency() -> dict[str, Any]:
     return data
 
 
+def example(name: str, **changes: Any) -> Callable[[], dict[str, Any]]:
+    """An example as data, its agency file read in, with some fields replaced."""
+
+    def load() -> dict[str, Any]:
+        data: dict[str, Any] = yaml.safe_load((EXAMPLES / name).read_text("utf-8"))
+        data["agency"] = yaml.safe_load((EXAMPLES / data["agency"]).read_text("utf-8"))
+        data.update(copy.deepcopy(changes))
+        return data
+
+    return load
+
+
+DECISION = "quyet_dinh_khen_thuong.yaml"
+DECISION_WITH_LIST = "quyet_dinh_danh_sach.yaml"
+LIST_TITLE = "CÁC TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
+
 GOOD_DOCUMENTS: dict[str, Callable[[], dict[str, Any]]] = {
     "seed": seed_data,
     "single_recipient": lambda: variant(recipients=["Ban Thi đua - Khen thưởng Trung ương"]),
@@ -76,6 +96,14 @@ GOOD_DOCUMENTS: dict[str, Callable[[], dict[str, Any]]] = {
         number=5, date="2024-02-03", drafter={"initials": "GN", "copies": 12}
     ),
     "no_parent_agency": _no_parent_agency,
+    # A quyết định (Mẫu 1.2): honourees listed inside Điều 1; with a list attached after it
+    # as a table (more than 20 entries) and as numbered lines; a tờ trình (Mẫu 1.4).
+    "decision": example(DECISION),
+    "decision_list_table": example(DECISION_WITH_LIST),
+    "decision_list_lines": example(
+        DECISION_WITH_LIST, attachment={"title": LIST_TITLE, "layout": "lines"}
+    ),
+    "submission": example("to_trinh_khen_thuong.yaml"),
 }
 
 
@@ -314,6 +342,15 @@ VNI = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam ñaõ ban haønh"
 TCVN3_SENTENCE = "Së Néi vô ®Ò nghÞ c¸c ®¬n vÞ göi danh s¸ch"
 VNI_SENTENCE = "Sôû Noäi vuï ñeà nghò caùc ñôn vò göûi danh saùch"
 DATE_BLANK_DAY = "Khánh Hòa, ngày          tháng {month} năm 2023"
+BASIS_2015 = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"
+PROPOSAL = (
+    "Theo đề nghị của Giám đốc Sở Tư pháp tại Tờ trình số 2753/TTr-STP ngày 28 tháng 9 năm 2022 "
+    "và Giám đốc Sở Nội vụ tại Tờ trình số 415/TTr-SNV ngày 12 tháng 10 năm 2022"
+)
+LAST_ARTICLE = (
+    "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ, Giám đốc Sở Tư pháp và các tập "
+    "thể có tên tại Điều 1 căn cứ Quyết định thi hành"
+)
 
 FAULTS = [
     # page
@@ -541,6 +578,172 @@ FAULTS = [
     Fault("page_number_italic", "page_number.position", page_number_italic),
     Fault("page_number_12pt", "page_number.position", page_number_12pt),
     Fault("page_number_in_footer", "page_number.position", page_number_in_footer),
+    # the type name and the trích yếu under it
+    Fault("type_title_not_bold", "title.style", runs("type_title", bold=False), base="decision"),
+    Fault("type_extract_12pt", "title.style", runs("type_extract", size=12), base="submission"),
+    # a quyết định: the issuing authority
+    Fault(
+        "issuing_authority_deleted",
+        "issuing_authority.missing",
+        delete("issuing_authority"),
+        hides=_hides("issuing_authority.format"),
+        base="decision",
+    ),
+    Fault(
+        "issuing_authority_not_bold",
+        "issuing_authority.format",
+        runs("issuing_authority", bold=False),
+        base="decision",
+    ),
+    Fault(
+        "issuing_authority_lower_case",
+        "issuing_authority.format",
+        text("issuing_authority", "Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa"),
+        base="decision",
+    ),
+    Fault(
+        "issuing_authority_left_aligned",
+        "issuing_authority.format",
+        paragraph_format("issuing_authority", alignment=WD_ALIGN_PARAGRAPH.LEFT),
+        base="decision",
+    ),
+    # the căn cứ
+    Fault("basis_not_italic", "basis.format", runs("basis", 1, italic=False), base="decision"),
+    Fault("basis_bold", "basis.format", runs("basis", 2, bold=True), base="decision"),
+    Fault(
+        "basis_without_semicolon",
+        "basis.punctuation",
+        text("basis", BASIS_2015),
+        base="decision",
+    ),
+    Fault(
+        "proposal_ends_with_semicolon",
+        "basis.punctuation",
+        text("basis", PROPOSAL + ";", 4),
+        base="decision",
+    ),
+    Fault(
+        "two_bases_in_one_paragraph",
+        "basis.punctuation",
+        text("basis", f"{BASIS_2015}; Căn cứ Luật Thi đua, Khen thưởng;"),
+        base="decision",
+    ),
+    Fault(
+        "submission_basis_ends_with_comma",
+        "basis.punctuation",
+        text("body", "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003,"),
+        base="submission",
+    ),
+    # QUYẾT ĐỊNH:
+    Fault(
+        "operative_deleted",
+        "operative.missing",
+        delete("operative"),
+        hides=_hides("operative.format"),
+        base="decision",
+    ),
+    Fault(
+        "operative_without_colon",
+        "operative.format",
+        text("operative", "QUYẾT ĐỊNH"),
+        base="decision",
+    ),
+    Fault("operative_not_bold", "operative.format", runs("operative", bold=False), base="decision"),
+    Fault(
+        "operative_left_aligned",
+        "operative.format",
+        paragraph_format("operative", alignment=WD_ALIGN_PARAGRAPH.LEFT),
+        base="decision",
+    ),
+    # the articles
+    Fault(
+        "article_without_dot",
+        "article.number",
+        text("article", f"Điều 2 {LAST_ARTICLE}./.", 1),
+        base="decision",
+    ),
+    Fault(
+        "article_number_skipped",
+        "article.number",
+        text("article", f"Điều 3. {LAST_ARTICLE}./.", 1),
+        base="decision",
+    ),
+    Fault(
+        "article_in_roman_numerals",
+        "article.number",
+        text("article", "Điều I. Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh, gồm:"),
+        base="decision",
+    ),
+    Fault("article_not_bold", "article.number", runs("article", bold=False), base="decision"),
+    Fault(
+        "article_italic",
+        "article.number",
+        runs("article", 2, italic=True),
+        base="decision_list_table",
+    ),
+    # ./.
+    Fault(
+        "end_mark_missing",
+        "body.end_mark",
+        text("article", f"Điều 2. {LAST_ARTICLE}.", 1),
+        base="decision",
+    ),
+    Fault(
+        "submission_end_mark_missing",
+        "body.end_mark",
+        text("body", "Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân tỉnh xem xét, quyết định.", -1),
+        base="submission",
+    ),
+    # Nơi nhận: Như Điều N
+    Fault(
+        "nhu_dieu_replaced_by_nhu_tren",
+        "noi_nhan.nhu_dieu",
+        text("noi_nhan_item", "- Như trên;"),
+        base="decision",
+    ),
+    Fault(
+        "nhu_dieu_names_a_missing_article",
+        "noi_nhan.nhu_dieu",
+        text("noi_nhan_item", "- Như Điều 4;"),
+        base="decision_list_table",
+    ),
+    # the attached list's reference line
+    Fault(
+        "attachment_reference_upright",
+        "attachment.reference",
+        runs("appendix_reference", italic=False),
+        base="decision_list_table",
+    ),
+    Fault(
+        "attachment_reference_without_issuer",
+        "attachment.reference",
+        text(
+            "appendix_reference",
+            "(Kèm theo Quyết định số      /QĐ-UBND ngày      tháng 01 năm 2024)",
+        ),
+        base="decision_list_lines",
+    ),
+    Fault(
+        "attachment_reference_of_another_type",
+        "attachment.reference",
+        text(
+            "appendix_reference",
+            "(Kèm theo Tờ trình số 35/TTr-SNV ngày 10 tháng 01 năm 2024 của Sở Nội vụ)",
+        ),
+        base="decision_list_table",
+    ),
+    Fault(
+        "attachment_reference_deleted",
+        "attachment.reference",
+        delete("appendix_reference"),
+        base="decision_list_lines",
+    ),
+    Fault(
+        "list_entry_left_aligned",
+        "body.justified",
+        paragraph_format("list_entry", 3, alignment=WD_ALIGN_PARAGRAPH.LEFT),
+        base="decision_list_lines",
+    ),
 ]
 
 
@@ -588,6 +791,7 @@ def _describe(findings: list[Finding]) -> str:
 def test_good_documents_pass(name: str, good_bytes: Callable[[str], bytes]) -> None:
     findings = check_package_bytes(good_bytes(name), f"{name}.docx")
     assert _reported(findings) == {}, _describe(findings)
+    assert _not_evaluated(findings) == set(), _describe(findings)
 
 
 @pytest.mark.parametrize("fault", FAULTS, ids=[fault.name for fault in FAULTS])
@@ -611,6 +815,10 @@ def test_every_rule_has_a_check_function() -> None:
     functions = set(CHECKS)
     assert rules - functions == set(), "rules in check_rules.yaml without a check function"
     assert functions - rules == set(), "check functions without a rule in check_rules.yaml"
+
+
+def test_every_rule_has_a_fault() -> None:
+    assert set(rule_table()) - {fault.rule for fault in FAULTS} == set()
 
 
 def test_corpus_is_broad() -> None:

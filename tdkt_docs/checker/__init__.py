@@ -73,6 +73,15 @@ def _check_document(model: DocModel, doc_type: str, number: int) -> list[Finding
             )
             continue
         function = CHECKS[rule_id]
+        if info.applies_to and roles.doc_type not in document_kinds():
+            # Neither a kind nor a named type: whether the rule is about it is not known.
+            findings.append(
+                Finding(
+                    rule_id, "not_evaluated", info.locator, info.message,
+                    "không tìm thấy: loại văn bản", "", "", number,
+                )
+            )  # fmt: skip
+            continue
         try:
             for where, found, expected in function(model, roles):
                 findings.append(

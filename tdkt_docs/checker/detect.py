@@ -53,12 +53,54 @@ TYPE_NAMES = (
     "PHIẾU BÁO",
     "BẢN GHI NHỚ",
     "BẢN THỎA THUẬN",
+    "TÊN LOẠI VĂN BẢN",  # the placeholder of Mẫu 1.4 (văn bản có tên loại)
 )
 
 
 CONTENT_ROLES = ("body", "basis", "article", "article_item", "list_group", "list_entry")
 """Role styles of the paragraphs laid out as body text (justified, indented, body size):
 the body, a decision's căn cứ, articles and list entries."""
+
+BASIS_START = re.compile(r"\s*(Căn cứ|Theo đề nghị|Xét đề nghị)\b")
+"""A căn cứ line, or the proposal line that ends them in a decision (Mẫu 1.2)."""
+OPERATIVE = re.compile(r"quyết định\s*:?", re.IGNORECASE)
+"""The operative word of a quyết định, right or wrong ("QUYẾT ĐỊNH:", "Quyết định")."""
+ARTICLE_START = re.compile(r"\s*(?i:điều)\s*(?P<number>\d+|[IVXLC]+\b|[.…]+)")
+"""The start of an article: "Điều 1.", and its faults ("Điều 1", "ĐIỀU 1.", "Điều I."); a
+dotted number is the official model's placeholder. "Điều chỉnh …" is not an article."""
+ATTACHED_LABEL = re.compile(r"\s*(DANH SÁCH|PHỤ LỤC|Phụ lục)\b")
+REFERENCE_START = re.compile(r"\s*\(\s*Kèm theo\b", re.IGNORECASE)
+PART_HEADING = re.compile(r"(Phần|Chương|Mục|Tiểu mục)\s+([IVXLC]+|\d+)\b")
+"""A centred "Phần I", "Chương II", "Mục 1" (Phụ lục I, mục II.6.đ), its title after it."""
+HEADING_CHARACTERS = 100
+"""A centred line this short in capitals, or ending with ":", is a heading (a title, the
+issuing authority, "QUYẾT ĐỊNH:"), never body text: a long one is a centred paragraph."""
+
+
+def is_placeholder(text: str) -> bool:
+    """A line of the official models left to be filled in, with no words to lay out: dot
+    leaders and note numbers after at most a short label ("Căn cứ …………;", "Điều 1.………"),
+    or no letter at all (the end mark "./." alone on its line)."""
+    if not any(c.isalpha() for c in text):
+        return True
+    if re.search(r"[.…]{5,}", text) is None:
+        return False
+    return sum(c.isalpha() for c in text) <= 20
+
+
+def is_capitals(p: Para) -> bool:
+    text = p.text.strip()
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and (text == text.upper() or all(r.caps for r in p.judged_runs))
+
+
+def is_centred_heading(p: Para) -> bool:
+    """A centred short line in capitals or ending with ":": a heading, the issuing
+    authority, the operative word. It is never judged as body text."""
+    text = p.text.strip()
+    if p.align != "center" or not text or len(text) > HEADING_CHARACTERS:
+        return False
+    return is_capitals(p) or text.endswith(":") or PART_HEADING.match(text) is not None
 
 
 def is_authority_line(text: str) -> bool:
@@ -134,6 +176,29 @@ class Roles:
     page_numbers: list[Para] = field(default_factory=list)
     first_page_numbers: list[Para] = field(default_factory=list)
     footer_page_numbers: list[Para] = field(default_factory=list)
+    issuing_authority: Para | None = None
+    basis: list[Para] = field(default_factory=list)
+    """The căn cứ lines (and, in a decision, the proposal line that ends them)."""
+    operative: Para | None = None
+    articles: list[Para] = field(default_factory=list)
+    """The paragraph that starts each article ("Điều n. …"), in order."""
+    closing: Para | None = None
+    """The last paragraph of the content, before the signature block."""
+    attachments: list[AttachedPart] = field(default_factory=list)
+
+
+@dataclass
+class AttachedPart:
+    """A list or appendix attached after the document, in its own section: its label
+    ("DANH SÁCH", "Phụ lục"), title and the reference line "(Kèm theo … số … của …)"."""
+
+    label: Para | None
+    title: Para | None
+    reference: Para | None
+
+    @property
+    def first(self) -> Para:
+        return next(p for p in (self.label, self.title, self.reference) if p is not None)
 
 
 def _cell(p: Para) -> tuple[int, int, int] | None:
@@ -196,7 +261,11 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     roles.number = first("number", lambda p: re.match(r"\s*Số\s*:", p.text) is not None)
     roles.date_line = first(
         "date_line",
-        lambda p: re.search(r"^[^\n]{0,60}\bngày\b.*\btháng\b.*\bnăm\s+\d{4}", p.text) is not None,
+        # The year, or the dots of the official models ("…, ngày …… tháng …. năm ……").
+        lambda p: (
+            re.search(r"^[^\n]{0,60}\bngày\b.*\btháng\b.*\bnăm\s*(\d{4}|[.…]{2})", p.text)
+            is not None
+        ),
     )
     roles.subject = first("subject", lambda p: re.match(r"\s*V/v\b", p.text) is not None)
 
@@ -223,7 +292,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     # Type title + trích yếu (documents with a type name).
     roles.type_title = first(
         "type_title" if "type_title" in by_role else "__none__",
-        lambda p: p.table is None and normalise(p.text) in TYPE_NAMES,
+        lambda p: p.table is None and normalise(p.unmarked_text) in TYPE_NAMES,
     )
     if roles.type_title is not None:
         after = [p for p in paragraphs if p.order > roles.type_title.order and p.text.strip()]
@@ -235,7 +304,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     elif roles.subject is not None:
         roles.doc_type = untitled  # "V/v": the type without a type name, the công văn
     elif roles.type_title is not None:
-        title = normalise(roles.type_title.text)
+        title = normalise(roles.type_title.unmarked_text)
         roles.doc_type = next(
             (k.type for k in kinds.kinds() if k.type_title == title), "named"
         )  # a registered kind by its type name, else a type the package does not make
@@ -328,6 +397,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         ]
         or [-1]
     )
+    if roles.type_extract is not None and "type_extract" not in by_role:
+        start = max(start, _extract_end(paragraphs, roles.type_extract))
     end_candidates = [
         p.order
         for p in (roles.noi_nhan_label, *roles.authority, roles.signer_name)
@@ -339,25 +410,168 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     styled = sorted(
         (p for role in CONTENT_ROLES for p in by_role.get(role, [])), key=lambda p: p.order
     )
-    if styled:
-        roles.body = styled  # our own output: the content's role styles say what it is
-    else:
-        roles.body = [
-            p
-            for p in paragraphs
-            if start < p.order < end and p.table is None and p.text.strip() and not _is_rule(p)
-        ]
+    region = [
+        p
+        for p in paragraphs
+        if start < p.order < end and p.table is None and p.text.strip() and not _is_rule(p)
+    ]
+    # Our own output: the content's role styles say what it is.
+    content = styled or region
+    _decision_elements(roles, by_role, region, content, end)
+    not_body = {id(p) for p in (roles.issuing_authority, roles.operative) if p is not None}
+    roles.body = [p for p in content if id(p) not in not_body and not is_centred_heading(p)]
+    before_signature = [p for p in roles.body if p.order < end]
+    roles.closing = before_signature[-1] if before_signature else None
+    roles.attachments = _attachments(model, by_role)
 
-    for footer in model.footers.values():
-        roles.footer_page_numbers += [
-            p for p in footer if any(f.split() and f.split()[0].upper() == "PAGE" for f in p.fields)
-        ]
-    for kind, header in model.headers.items():
-        numbered = [
-            p for p in header if any(f.split() and f.split()[0].upper() == "PAGE" for f in p.fields)
-        ]
-        if kind == "first":
-            roles.first_page_numbers = numbered
-        else:
-            roles.page_numbers += numbered
+    # Page numbers: those of every section (an attached list numbers its own pages), and
+    # the header page 1 shows: the first page's when "Different first page" is on.
+    headers = _shown(model.headers, [s.headers for s in model.sections])
+    footers = _shown(model.footers, [s.footers for s in model.sections])
+    roles.footer_page_numbers = [p for _, p in footers if _has_page_field(p)]
+    roles.page_numbers = [p for kind, p in headers if kind != "first" and _has_page_field(p)]
+    if model.sections:
+        opening = model.sections[0]
+        shown = opening.headers.get("first" if opening.title_page else "default", [])
+        roles.first_page_numbers = [p for p in shown if _has_page_field(p)]
+    else:
+        roles.first_page_numbers = [p for p in model.headers.get("first", []) if _has_page_field(p)]
     return roles
+
+
+def _has_page_field(p: Para) -> bool:
+    return any(f.split() and f.split()[0].upper() == "PAGE" for f in p.fields)
+
+
+def _shown(
+    document: dict[str, list[Para]], by_section: list[dict[str, list[Para]]]
+) -> list[tuple[str, Para]]:
+    """Each header (or footer) paragraph once, with its kind: the document's, then those
+    only later sections show."""
+    seen: set[int] = set()
+    found: list[tuple[str, Para]] = []
+    for parts in (document, *by_section):
+        for kind, paragraphs in parts.items():
+            for p in paragraphs:
+                if id(p) not in seen:
+                    seen.add(id(p))
+                    found.append((kind, p))
+    return found
+
+
+def _decision_elements(
+    roles: Roles, by_role: dict[str, list[Para]], region: list[Para], content: list[Para], end: int
+) -> None:
+    """The issuing authority, the căn cứ lines, "QUYẾT ĐỊNH:" and the articles: by their
+    role styles, else by text and position in the content ``region`` (Mẫu 1.2: the line in
+    capitals after the trích yếu, the lines starting "Căn cứ" or "Theo/Xét đề nghị" before
+    the operative word, the paragraphs starting "Điều n." after it)."""
+    operative = by_role.get("operative")
+    if operative:
+        roles.operative = operative[0]
+    elif roles.type_title is not None:
+        roles.operative = next((p for p in region if OPERATIVE.fullmatch(normalise(p.text))), None)
+    authority = by_role.get("issuing_authority")
+    if authority:
+        roles.issuing_authority = authority[0]
+    elif roles.type_title is not None:
+        # The first line in capitals after the trích yếu, before the first căn cứ (a long
+        # authority may take two lines; the second is a centred heading, not body text).
+        lead_in = next(
+            (
+                index
+                for index, p in enumerate(region)
+                if BASIS_START.match(p.text) or p is roles.operative
+            ),
+            0,
+        )
+        capitals = [index for index, p in enumerate(region[:lead_in]) if is_capitals(p)]
+        if capitals and all(p.align == "center" for p in region[: capitals[0]]):
+            roles.issuing_authority = region[capitals[0]]
+    basis = by_role.get("basis")
+    if basis:
+        roles.basis = basis
+    else:
+        lines = [p for p in content if p is not roles.issuing_authority and p.order < end]
+        if roles.operative is not None:
+            operative_order = roles.operative.order
+            roles.basis = [
+                p for p in lines if p.order < operative_order and BASIS_START.match(p.text)
+            ]
+        else:
+            # No operative word (a tờ trình, or a decision that lost it): the lines that open
+            # the content; a tờ trình's "Xét đề nghị …" is the start of its body.
+            opening = BASIS_START if roles.doc_type == "decision" else re.compile(r"\s*Căn cứ\b")
+            for p in lines:
+                if is_centred_heading(p):
+                    continue
+                if not opening.match(p.text):
+                    break
+                roles.basis.append(p)
+    after = roles.operative.order if roles.operative is not None else -1
+    roles.articles = [p for p in content if after < p.order < end and ARTICLE_START.match(p.text)]
+
+
+def _attachments(model: DocModel, by_role: dict[str, list[Para]]) -> list[AttachedPart]:
+    """The lists and appendices attached in sections of their own after the document: by
+    their role styles, else the first lines of each later section ("DANH SÁCH" or "Phụ
+    lục", the title, "(Kèm theo …)")."""
+    keys = ("appendix_label", "appendix_title", "appendix_reference")
+    if any(by_role.get(key) for key in keys):
+        sections = sorted({p.section for key in keys for p in by_role.get(key, [])})
+        parts = []
+        for section in sections:
+            found = [
+                next((p for p in by_role.get(key, []) if p.section == section), None)
+                for key in keys
+            ]
+            parts.append(AttachedPart(*found))
+        return parts
+    if not model.sections:
+        return []
+    opening = model.sections[0].index
+    by_section: dict[int, list[Para]] = {}
+    for p in model.paragraphs:
+        if p.section > opening and p.table is None and p.text.strip():
+            by_section.setdefault(p.section, []).append(p)
+    parts = []
+    for section in sorted(by_section):
+        lines = by_section[section][:5]
+        label = lines[0] if ATTACHED_LABEL.match(lines[0].text) else None
+        reference = next((p for p in lines if REFERENCE_START.match(p.text)), None)
+        if label is None and reference is None:
+            continue  # a section of the document itself (a landscape table)
+        title_candidates = [
+            p
+            for p in lines
+            if p is not label
+            and p is not reference
+            and (label is None or p.order > label.order)
+            and (reference is None or p.order < reference.order)
+        ]
+        parts.append(
+            AttachedPart(label, title_candidates[0] if title_candidates else None, reference)
+        )
+    return parts
+
+
+def _extract_end(paragraphs: list[Para], extract: Para) -> int:
+    """Where a hand-made trích yếu ends: its first paragraph, and the centred bold lines in
+    normal case typed under it as separate paragraphs ("… cho các tập thể," / "cá nhân …")."""
+    end = extract.order
+    for p in paragraphs:
+        if p.order <= extract.order or p.table != extract.table or not p.text.strip():
+            continue
+        runs = p.judged_runs
+        continues = (
+            p.align == "center"
+            and p.align == extract.align
+            and not is_capitals(p)
+            and not _is_rule(p)
+            and bool(runs)
+            and all(r.bold for r in runs)
+        )
+        if not continues:
+            break
+        end = p.order
+    return end

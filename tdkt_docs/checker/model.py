@@ -7,7 +7,8 @@ defaults; theme fonts are looked up in the theme part.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -19,6 +20,7 @@ A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 W = f"{{{W_NS}}}"
 FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
+NOTE_MARK = re.compile(r"[\d*\s,]+")
 
 
 def _w(name: str) -> str:
@@ -47,6 +49,9 @@ class RunInfo:
     caps: bool
     fonts: tuple[str | None, ...]
     colour: str
+    is_note_mark: bool = False
+    """A note mark typed as raised text (digits set superscript or subscript: "TÊN CƠ
+    QUAN²" in the official models): its look is not the look of the line it marks."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,16 @@ class Para:
     @property
     def visible_runs(self) -> list[RunInfo]:
         return [r for r in self.runs if r.text.strip()]
+
+    @property
+    def unmarked_text(self) -> str:
+        """The text without its note marks ("TÊN LOẠI VĂN BẢN" of "TÊN LOẠI VĂN BẢN⁶")."""
+        return "".join(r.text for r in self.runs if not r.is_note_mark)
+
+    @property
+    def judged_runs(self) -> list[RunInfo]:
+        """The visible runs whose size, weight and slant are the line's: note marks aside."""
+        return [r for r in self.visible_runs if not r.is_note_mark]
 
 
 @dataclass(frozen=True)
@@ -143,6 +158,9 @@ class _Resolver:
             self.run_defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
             self.paragraph_defaults = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
         self.theme_fonts = _theme_fonts(package)
+        self._inherited: dict[tuple[str, str | None, str | None, str | None], list[etree._Element]]
+        self._inherited = {}
+        self._run_looks: dict[tuple[bytes, str | None, str | None], RunInfo] = {}
 
     def chain(self, style_id: str | None) -> list[etree._Element]:
         chain: list[etree._Element] = []
@@ -163,7 +181,17 @@ class _Resolver:
         paragraph_style: str | None,
         table_style: str | None,
     ) -> list[etree._Element]:
-        sources = [own] if own is not None else []
+        key = (kind, run_style, paragraph_style, table_style)
+        inherited = self._inherited.get(key)
+        if inherited is None:
+            inherited = self._inherited[key] = self._styles(*key)
+        return [own, *inherited] if own is not None else inherited
+
+    def _styles(
+        self, kind: str, run_style: str | None, paragraph_style: str | None, table_style: str | None
+    ) -> list[etree._Element]:
+        """What a paragraph or run inherits: its styles' properties, then the defaults."""
+        sources: list[etree._Element] = []
         if kind == "rPr":
             for style in self.chain(run_style):
                 found = style.find(_w("rPr"))
@@ -181,6 +209,41 @@ class _Resolver:
         if defaults is not None:
             sources.append(defaults)
         return sources
+
+    def run_look(
+        self, rpr: etree._Element | None, paragraph_style: str | None, table_style: str | None
+    ) -> RunInfo:
+        """The resolved look of a run with these properties, without its text; runs set
+        alike (most of a document's) are resolved once. ``is_note_mark`` says whether the
+        run is raised; the caller adds whether its text is a mark."""
+        key = (
+            etree.tostring(rpr) if rpr is not None else b"",
+            paragraph_style,
+            table_style,
+        )
+        look = self._run_looks.get(key)
+        if look is None:
+            rstyle = rpr.find(_w("rStyle")) if rpr is not None else None
+            sources = self.sources(
+                "rPr",
+                rpr,
+                rstyle.get(_w("val")) if rstyle is not None else None,
+                paragraph_style,
+                table_style,
+            )
+            size = _first(sources, "sz", "val")
+            colour = _first(sources, "color", "val")
+            look = self._run_looks[key] = RunInfo(
+                text="",
+                size_pt=int(size) / 2 if isinstance(size, str) and size.isdigit() else 10.0,
+                bold=bool(_on(_first(sources, "b"))),
+                italic=bool(_on(_first(sources, "i"))),
+                caps=bool(_on(_first(sources, "caps"))),
+                fonts=self.fonts(sources),
+                colour=str(colour or "000000").upper(),
+                is_note_mark=_first(sources, "vertAlign", "val") in {"superscript", "subscript"},
+            )
+        return look
 
     def fonts(self, sources: list[etree._Element]) -> tuple[str | None, ...]:
         result: list[str | None] = []
@@ -239,6 +302,11 @@ def _first(
     return None
 
 
+_RUN, _TEXT = _w("r"), _w("t")
+_RUN_CHARACTERS = {_w("tab"): "\t", _w("br"): "\n"}
+"""The run children that stand for a character, text (``w:t``) aside."""
+
+
 def _paragraph(
     resolver: _Resolver,
     p: etree._Element,
@@ -256,29 +324,19 @@ def _paragraph(
     psources = resolver.sources("pPr", ppr, None, style_id, table_style)
     runs: list[RunInfo] = []
     texts: list[str] = []
-    for run in p.iter(_w("r")):
+    for run in p.iter(_RUN):
         text = "".join(
-            (t.text or "") if t.tag == _w("t") else "\t" if t.tag == _w("tab") else "\n"
+            (t.text or "") if t.tag == _TEXT else _RUN_CHARACTERS[t.tag]
             for t in run
-            if t.tag in {_w("t"), _w("tab"), _w("br")}
+            if t.tag in _RUN_CHARACTERS or t.tag == _TEXT
         )
         texts.append(text)
-        rpr = run.find(_w("rPr"))
-        rstyle = rpr.find(_w("rStyle")) if rpr is not None else None
-        rsources = resolver.sources(
-            "rPr", rpr, rstyle.get(_w("val")) if rstyle is not None else None, style_id, table_style
-        )
-        size = _first(rsources, "sz", "val")
-        colour = _first(rsources, "color", "val")
+        look = resolver.run_look(run.find(_w("rPr")), style_id, table_style)
         runs.append(
-            RunInfo(
+            replace(
+                look,
                 text=text,
-                size_pt=int(size) / 2 if isinstance(size, str) and size.isdigit() else 10.0,
-                bold=bool(_on(_first(rsources, "b"))),
-                italic=bool(_on(_first(rsources, "i"))),
-                caps=bool(_on(_first(rsources, "caps"))),
-                fonts=resolver.fonts(rsources),
-                colour=str(colour or "000000").upper(),
+                is_note_mark=look.is_note_mark and NOTE_MARK.fullmatch(text) is not None,
             )
         )
     borders: set[str] = set()
@@ -292,11 +350,20 @@ def _paragraph(
     fields = [i.text or "" for i in p.iter(_w("instrText"))]
     fields += [f.get(_w("instr"), "") for f in p.iter(_w("fldSimple"))]
 
+    # Each attribute from the nearest source that sets it: one look-up of the element per
+    # source, not one per attribute.
+    indents = [e for e in (source.find(_w("ind")) for source in psources) if e is not None]
+    spacings = [e for e in (source.find(_w("spacing")) for source in psources) if e is not None]
+
+    def attribute(elements: list[etree._Element], attr: str) -> str | None:
+        name = _w(attr)
+        return next((value for e in elements if (value := e.get(name)) is not None), None)
+
     def ind(attr: str) -> int:
-        return _int(_first(psources, "ind", attr)) or 0
+        return _int(attribute(indents, attr)) or 0
 
     def spacing(attr: str) -> int | None:
-        return _int(_first(psources, "spacing", attr))
+        return _int(attribute(spacings, attr))
 
     return Para(
         order=order,
@@ -313,7 +380,7 @@ def _paragraph(
         space_before_twips=spacing("before") or 0,
         space_after_twips=spacing("after") or 0,
         line=spacing("line"),
-        line_rule=_first(psources, "spacing", "lineRule"),
+        line_rule=attribute(spacings, "lineRule"),
         borders=frozenset(borders),
         fields=tuple(f.strip() for f in fields),
         header_kind=header_kind,

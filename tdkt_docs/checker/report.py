@@ -32,7 +32,7 @@ def print_findings(path: str, findings: list[Finding], console: Console | None =
         f"[bold]{path}[/bold]{in_file}: {counts['error']} lỗi, {counts['warning']} cảnh báo, "
         f"{counts['not_evaluated']} quy tắc không đánh giá được"
     )
-    columns = ("Quy tắc", "Căn cứ (Phụ lục I)", "Vị trí", "Hiện có", "Yêu cầu")
+    columns = ("Quy tắc", "Căn cứ (NĐ 30/2020)", "Vị trí", "Hiện có", "Yêu cầu")
     for kind, title in _TITLES.items():
         group = [f for f in findings if f.severity == kind]
         if not group:

@@ -18,9 +18,18 @@ from typing import Literal
 import yaml
 
 from tdkt_docs import kinds
-from tdkt_docs.checker.detect import QUOC_HIEU, TIEU_NGU, Roles, authority_problem, normalise
+from tdkt_docs.checker.detect import (
+    ARTICLE_START,
+    QUOC_HIEU,
+    TIEU_NGU,
+    Roles,
+    authority_problem,
+    is_capitals,
+    is_placeholder,
+    normalise,
+)
 from tdkt_docs.checker.legacy_text import legacy_passages, unicode_reading
-from tdkt_docs.checker.model import DocModel, Para
+from tdkt_docs.checker.model import DocModel, Para, RunInfo
 
 Severity = Literal["error", "warning", "not_evaluated", "not_applicable"]
 Violation = tuple[str, str, str]
@@ -107,7 +116,10 @@ class NotApplicableError(Exception):
 
 
 def _optional_in_kind(roles: Roles, field: str) -> bool:
-    """Whether the detected kind has no ``field``, or does not require it."""
+    """Whether the detected kind has no ``field``, or does not require it. A named type the
+    package does not make (a kế hoạch, a thông báo) requires none of them."""
+    if roles.doc_type == NAMED:
+        return True
     found = kinds.find(roles.doc_type)
     if found is None:
         return False
@@ -133,6 +145,22 @@ def excerpt(p: Para, limit: int = 50) -> str:
     return f"{p.where}: «{short}»"
 
 
+_ALIGNMENTS = {
+    "left": "canh trái",
+    "start": "canh trái",
+    "center": "canh giữa",
+    "right": "canh phải",
+    "end": "canh phải",
+    "both": "canh đều hai lề",
+    "distribute": "canh đều hai lề",
+}
+
+
+def alignment(p: Para) -> str:
+    """How ``p`` is aligned, in the words of Word's Vietnamese menus ("canh giữa")."""
+    return _ALIGNMENTS.get(p.align or "left", f"canh {p.align}")
+
+
 def _need(p: Para | None, element: str) -> Para:
     if p is None:
         raise NotFoundError(element)
@@ -140,7 +168,7 @@ def _need(p: Para | None, element: str) -> Para:
 
 
 def _look(p: Para) -> str:
-    runs = p.visible_runs
+    runs = p.judged_runs
     sizes = sorted({r.size_pt for r in runs})
     bold = (
         "đậm"
@@ -168,7 +196,7 @@ def _format_ok(
     italic: bool | None,
     caps: bool | None = None,
 ) -> bool:
-    runs = p.visible_runs
+    runs = p.judged_runs
     if not runs:
         return False
     if not all(low <= r.size_pt <= high for r in runs):
@@ -350,6 +378,8 @@ def _parent_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 
 NUMBER = re.compile(r"^Số:\s?(?P<number>\d*|\s*)/(?P<symbol>\S+)$")
+SYMBOL = re.compile(r"[^\W_]+([-/][^\W_]+)*")
+"""Abbreviations ("QĐ", "TTr", "SNV", "TĐKT") joined by "-" (a year before them by "/")."""
 
 
 @check("number.format")
@@ -368,6 +398,9 @@ def _number_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
     symbol = match.group("symbol") if match else compact.split("/", 1)[-1]
     if re.search(r"--|^-|-$", symbol):
         yield (excerpt(p), symbol, 'các nhóm chữ viết tắt nối bằng một dấu "-"')
+    elif not SYMBOL.fullmatch(symbol):
+        # "QĐ-…3…" in the official models: the abbreviation is still to be written.
+        yield (excerpt(p), symbol, "ký hiệu bằng chữ viết tắt, ví dụ QĐ-UBND")
 
 
 DATE = re.compile(
@@ -465,20 +498,24 @@ def _body(roles: Roles) -> list[Para]:
 @check("body.size")
 def _body_size(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _body(roles):
-        if not all(13 <= r.size_pt <= 14 for r in p.visible_runs):
+        if not all(13 <= r.size_pt <= 14 for r in p.judged_runs):
             yield (excerpt(p), _look(p), "cỡ 13–14")
 
 
 @check("body.justified")
 def _body_justified(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _body(roles):
+        if is_placeholder(p.text):
+            continue  # dot leaders to be filled in: the line has no text to align yet
         if p.align not in {"both", "distribute"}:
-            yield (excerpt(p), p.align or "left", "canh đều hai lề (justify)")
+            yield (excerpt(p), alignment(p), "canh đều hai lề (justify)")
 
 
 @check("body.indent")
 def _body_indent(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _body(roles):
+        if is_placeholder(p.text):
+            continue  # a leader tab runs from the margin: the line has no text to indent yet
         cm = p.indent_first_twips / TWIPS_PER_MM / 10
         if not (abs(cm - 1.0) <= 0.05 or abs(cm - 1.27) <= 0.05):
             yield (excerpt(p), f"{cm:.2f} cm", "1 cm hoặc 1,27 cm")
@@ -505,6 +542,180 @@ def _body_lines(model: DocModel, roles: Roles) -> Iterator[Violation]:
         if not 0.995 <= ratio <= 1.5 + 1e-6:
             shown = f"{line / 240:g} dòng" if rule == "auto" else f"{rule} {line / 20:g} pt"
             yield (excerpt(p), shown, "từ 1 dòng (single) đến 1,5 dòng")
+
+
+# --- a quyết định's parts (Mẫu 1.2) and the end of the content -----------------------------
+
+
+def _line_ending(line: str) -> str:
+    return line.rstrip()[-1:]
+
+
+@check("issuing_authority.format")
+def _issuing_authority(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.issuing_authority, "thẩm quyền ban hành")
+    expected = "in hoa, đậm, đứng, cỡ 13–14, canh giữa, một dòng riêng"
+    if not _format_ok(p, 13, 14, bold=True, italic=False, caps=True):
+        yield (excerpt(p), _look(p), expected)
+    if p.align != "center":
+        yield (excerpt(p), alignment(p), expected)
+
+
+@check("basis.format")
+def _basis_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for p in _basis(roles):
+        if not _format_ok(p, 0, 99, bold=False, italic=True, caps=False) or is_capitals(p):
+            yield (excerpt(p), _look(p), "in thường, nghiêng, không đậm")
+
+
+@check("basis.punctuation")
+def _basis_punctuation(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    paragraphs = _basis(roles)
+    # A căn cứ per line: a line break inside a paragraph also starts a new line.
+    lines = [(p, line.strip()) for p in paragraphs for line in p.text.split("\n") if line.strip()]
+    decision = roles.doc_type == "decision"
+    for index, (p, line) in enumerate(lines):
+        joined = re.search(r"[;.]\s*(Căn cứ|Theo đề nghị|Xét đề nghị)\b", line)
+        if joined:
+            yield (excerpt(p), f"«…{line[max(0, joined.start() - 10) : joined.end()]}»",
+                   "mỗi căn cứ xuống dòng riêng")  # fmt: skip
+        last = index == len(lines) - 1
+        if not last:
+            wanted = {";"}
+        elif decision:
+            wanted = {"."}  # the last of the căn cứ and the proposal line (Mẫu 1.2)
+        else:
+            wanted = {";", "."}  # a tờ trình's căn cứ lead into its proposal
+        if _line_ending(line) not in wanted or line.rstrip().endswith("./."):
+            shown = " hoặc ".join(f'"{w}"' for w in sorted(wanted, reverse=True))
+            yield (excerpt(p), f'kết thúc "{_line_ending(line)}"', f"kết thúc bằng {shown}")
+
+
+def _basis(roles: Roles) -> list[Para]:
+    if not roles.basis:
+        if _optional_in_kind(roles, "bases"):
+            raise NotApplicableError("văn bản không có căn cứ")
+        raise NotFoundError("căn cứ ban hành")
+    return roles.basis
+
+
+@check("operative.format")
+def _operative(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.operative, '"QUYẾT ĐỊNH:"')
+    text = normalise(p.text)
+    if text != "QUYẾT ĐỊNH:":
+        yield (excerpt(p), text, "QUYẾT ĐỊNH: (in hoa, có dấu hai chấm, một dòng riêng)")
+    if not _format_ok(p, 13, 14, bold=True, italic=False):
+        yield (excerpt(p), _look(p), "đậm, đứng, cỡ 13–14")
+    if p.align != "center":
+        yield (excerpt(p), alignment(p), "canh giữa")
+
+
+ARTICLE = re.compile(r"Điều (?P<number>\d+)\.(?=\s|$|[.…])")
+"""A right article start; dots after it are the official model's placeholder."""
+
+
+def _prefix_runs(p: Para, length: int) -> list[RunInfo]:
+    """The visible runs holding the first ``length`` characters of ``p``'s text."""
+    found: list[RunInfo] = []
+    position = len(p.text) - len(p.text.lstrip())
+    end = position + length
+    offset = 0
+    for run in p.runs:
+        if offset < end and offset + len(run.text) > position and run.text.strip():
+            found.append(run)
+        offset += len(run.text)
+    return found
+
+
+@check("article.number")
+def _articles(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if not roles.articles:
+        raise NotFoundError('các điều ("Điều 1.")')
+    for expected, p in enumerate(roles.articles, start=1):
+        text = p.text.strip()
+        number = ARTICLE_START.match(text)
+        assert number is not None  # how the articles were found
+        if re.fullmatch(r"[.…]+", number.group("number")):
+            continue  # "Điều …." of the official model
+        match = ARTICLE.match(text)
+        if match is None:
+            yield (excerpt(p), text[: number.end() + 1].strip(), f"Điều {expected}.")
+            continue
+        if int(match.group("number")) != expected:
+            yield (excerpt(p), match.group(0), f"Điều {expected}. (đánh số liên tục từ 1)")
+        runs = _prefix_runs(p, match.end())
+        if not runs or not all(r.bold and not r.italic for r in runs):
+            bold = "đậm" if runs and all(r.bold for r in runs) else "không đậm"
+            slant = "nghiêng" if any(r.italic for r in runs) else "đứng"
+            yield (
+                excerpt(p),
+                f'"{match.group(0)}" {bold}, {slant}',
+                f'"{match.group(0)}" đậm, đứng',
+            )
+
+
+END_MARK = "./."
+
+
+@check("body.end_mark")
+def _end_mark(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.closing, "đoạn cuối của nội dung")
+    text = p.text.rstrip()
+    if not text.endswith(END_MARK):
+        yield (excerpt(p), f"«…{text[-12:]}»", f'kết thúc bằng "{END_MARK}"')
+
+
+@check("noi_nhan.nhu_dieu")
+def _nhu_dieu(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    _need(roles.noi_nhan_label, "Nơi nhận")
+    if not roles.noi_nhan_items:
+        raise NotFoundError("danh sách nơi nhận")
+    first = roles.noi_nhan_items[0]
+    line = first.text.strip()
+    count = len(roles.articles)
+    executing = f"- Như Điều {count};" if count else "- Như Điều <số điều>;"
+    match = re.match(r"-?\s*Như Điều\b(?P<rest>.*)", line)
+    if match is None:
+        yield (excerpt(first), line, f"{executing} (những người thi hành quyết định)")
+        return
+    named = [int(n) for n in re.findall(r"\d+", match.group("rest"))]
+    if not named:
+        if re.fullmatch(r"\s*[.…]{2,};?", match.group("rest")) is None:
+            yield (excerpt(first), line, executing)
+        return  # "- Như Điều....;" of the official model
+    if count:
+        wrong = [n for n in named if not 1 <= n <= count]
+        if wrong:
+            yield (excerpt(first), line, f"điều có trong quyết định (Điều 1 đến Điều {count})")
+
+
+REFERENCE = re.compile(
+    r"\(Kèm theo (?P<type>.+?) số\b.*\bngày\b.*\bcủa\b.*[^\s(]\s*\)", re.IGNORECASE
+)
+
+
+@check("attachment.reference")
+def _attachment_reference(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if not roles.attachments:
+        raise NotApplicableError("không có danh sách, phụ lục kèm theo")
+    found = kinds.find(roles.doc_type)
+    words = {"văn bản"} | ({found.name} if found is not None else set())
+    shown_type = (found.name if found is not None else "văn bản").capitalize()
+    expected = f"(Kèm theo {shown_type} số … ngày … tháng … năm … của …)"
+    for part in roles.attachments:
+        p = part.reference
+        if p is None:
+            yield (excerpt(part.first), "không có dòng chỉ dẫn", f"{expected} dưới tên")
+            continue
+        text = normalise(p.text)
+        match = REFERENCE.fullmatch(text)
+        if match is None or (found is not None and match.group("type").lower() not in words):
+            yield (excerpt(p), text, expected)
+        centred = p.align == "center"
+        if not _format_ok(p, 13, 14, bold=False, italic=True, caps=False) or not centred:
+            shown = _look(p) + ("" if centred else f", {alignment(p)}")
+            yield (excerpt(p), shown, "in thường, nghiêng, cỡ 13–14, canh giữa")
 
 
 # --- nơi nhận and signature ----------------------------------------------------------
@@ -570,7 +781,7 @@ def _authority_text(model: DocModel, roles: Roles) -> Iterator[Violation]:
 def _signer_name(model: DocModel, roles: Roles) -> Iterator[Violation]:
     p = _need(roles.signer_name, "họ tên người ký")
     text = p.text.strip()
-    all_caps = text == text.upper() or all(r.caps for r in p.visible_runs)
+    all_caps = text == text.upper() or all(r.caps for r in p.judged_runs)
     if all_caps or not _format_ok(p, 13, 14, bold=True, italic=False):
         yield (excerpt(p), _look(p) + (", in hoa" if all_caps else ""), "in thường, đậm, cỡ 13–14")
 
@@ -582,25 +793,20 @@ def _signer_layout(model: DocModel, roles: Roles) -> Iterator[Violation]:
         where = "trong bảng" if p.table else "ngoài bảng"
         yield (
             excerpt(p),
-            f"{where}, canh {p.align or 'left'}",
+            f"{where}, {alignment(p)}",
             "ô bên phải của bảng chữ ký, canh giữa",
         )
 
 
 @check("page_number.first")
 def _page_first(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    if roles.first_page_numbers:
-        yield (
-            excerpt(roles.first_page_numbers[0]),
-            "có số trang ở trang 1",
-            "không đánh số trang 1",
-        )
-    if roles.page_numbers and model.sections and not model.sections[0].title_page:
-        yield (
-            excerpt(roles.page_numbers[0]),
-            "số trang hiện cả ở trang 1",
-            'bật "Different first page"',
-        )
+    if not roles.first_page_numbers:
+        return
+    p = roles.first_page_numbers[0]
+    if model.sections and not model.sections[0].title_page:
+        yield (excerpt(p), "số trang hiện cả ở trang 1", 'bật "Different first page"')
+    else:
+        yield (excerpt(p), "có số trang ở trang 1", "không đánh số trang 1")
 
 
 @check("page_number.position")
@@ -622,7 +828,7 @@ def _page_position(model: DocModel, roles: Roles) -> Iterator[Violation]:
             shown_sizes = "/".join(f"{s:g}" for s in sorted(sizes))
             yield (
                 excerpt(p),
-                f"canh {p.align or 'left'}, cỡ {shown_sizes}",
+                f"{alignment(p)}, cỡ {shown_sizes}",
                 "canh giữa, cỡ 13–14, đứng",
             )
 
@@ -639,6 +845,12 @@ _PRESENCE: dict[str, tuple[str, str, str]] = {
     "noi_nhan.missing": ("noi_nhan_label", "cuối văn bản, bên trái", "Nơi nhận:"),
     "signer.missing": ("signer_name", "cuối văn bản, bên phải", "họ tên người ký"),
     "body.missing": ("body", "thân văn bản", "nội dung"),
+    "issuing_authority.missing": (
+        "issuing_authority",
+        "giữa trích yếu và căn cứ",
+        "thẩm quyền ban hành, ví dụ CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …",
+    ),
+    "operative.missing": ("operative", "sau các căn cứ, trước Điều 1", "QUYẾT ĐỊNH:"),
 }
 
 # rule id: (role attribute, element name, sizes, bold, italic, capitals, expected)
