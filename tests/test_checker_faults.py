@@ -21,7 +21,6 @@ from typing import Any
 
 import docx
 import pytest
-import yaml
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -34,7 +33,7 @@ import tdkt_docs
 from tdkt_docs.checker import Finding, check_package_bytes
 from tdkt_docs.checker.rules import CHECKS, rule_table
 from tdkt_docs.roles import ROLES
-from tests.conftest import EXAMPLES, seed_data, variant
+from tests.conftest import EXAMPLES, example_data, seed_data, variant
 from tests.docx_reading import by_style
 
 Mutation = Callable[[Document], None]
@@ -65,8 +64,7 @@ def example(name: str, **changes: Any) -> Callable[[], dict[str, Any]]:
     """An example as data, its agency file read in, with some fields replaced."""
 
     def load() -> dict[str, Any]:
-        data: dict[str, Any] = yaml.safe_load((EXAMPLES / name).read_text("utf-8"))
-        data["agency"] = yaml.safe_load((EXAMPLES / data["agency"]).read_text("utf-8"))
+        data = example_data(EXAMPLES / name)  # its agency and office files read in
         data.update(copy.deepcopy(changes))
         return data
 
