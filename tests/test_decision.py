@@ -294,3 +294,44 @@ def test_one_decision_per_row_of_a_csv(tmp_path: Path) -> None:
     assert "cho 01 tập thể" in texts(second, "ND30Dieu")[0]
     assert texts(second, "ND30DieuMuc") == ["1. Sở Y tế."]
     assert texts(second, "ND30TrichYeu") == ["Về việc tặng Bằng khen cho Sở Y tế"]
+
+
+def test_an_independent_reader_finds_the_quang_binh_lines_in_order() -> None:
+    """docx2python (not python-docx, which built the file) reads the structure of the real
+    Quảng Bình decision (tdkt-awards.md §2.2 a) in order."""
+    import io
+
+    from docx2python import docx2python
+
+    with docx2python(io.BytesIO(tdkt_docs.render_bytes(SIMPLE))) as content:
+        lines = [re.sub(r"\s+", " ", line).strip() for line in content.text.split("\n")]
+    lines = [line for line in lines if line]
+    structure = [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH KHÁNH HÒA",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: /QĐ-UBND",
+        "Khánh Hòa, ngày tháng 10 năm 2022",
+        "QUYẾT ĐỊNH",
+        "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017 của Chính phủ quy định chi "
+        "tiết thi hành một số điều của Luật Thi đua, Khen thưởng;",
+        "QUYẾT ĐỊNH:",
+        "1. Phòng Phổ biến, giáo dục pháp luật, Sở Tư pháp;",
+        "5. Sở Tài nguyên và Môi trường.",
+        "Nơi nhận:",
+        "- Như Điều 2;",
+        "CHỦ TỊCH",
+        "Nguyễn Văn Minh",
+    ]
+    position = -1
+    for expected in structure:
+        assert expected in lines[position + 1 :], f"missing or out of order: {expected!r}"
+        position = lines.index(expected, position + 1)
+    assert any(line.startswith("Điều 1. Tặng Bằng khen") for line in lines)
+    assert any(
+        line.startswith("Điều 2. Chánh Văn phòng") and line.endswith("./.") for line in lines
+    )
