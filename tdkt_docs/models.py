@@ -34,7 +34,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
-from tdkt_docs.markup import MarkupError, parse_body, plain_text
+from tdkt_docs.markup import MarkupError, parse_blocks, parse_body, plain_text
 from tdkt_docs.text import clean_block, clean_line, find_forbidden, is_all_caps
 from tdkt_docs.vietnamese.numbers import format_number
 
@@ -752,6 +752,31 @@ class Appendix(Model):
     landscape: bool = Field(
         True, description="Trang nằm ngang (true, mặc định) hoặc trang dọc (false)"
     )
+
+
+def structured_body(value: str) -> str:
+    """A body with headings (báo cáo, tờ trình): parsed, its level-1 headings in capitals."""
+    try:
+        blocks = parse_blocks(value)
+    except MarkupError as exc:
+        raise ValueError(str(exc)) from exc
+    for block in blocks:
+        title = plain_text(block.runs)
+        if block.kind == "heading1" and not is_all_caps(title):
+            raise ValueError(
+                f"a level-1 heading is written in capitals (ND30): '# {title.upper()}'"
+            )
+    return value
+
+
+def basis_line(value: str) -> str:
+    """A căn cứ line: it starts "Căn cứ"; the punctuation at its end is the layout's."""
+    if not value.startswith("Căn cứ"):
+        raise ValueError(
+            f"a căn cứ line starts with 'Căn cứ', e.g. 'Căn cứ Luật Thi đua, khen thưởng', "
+            f"got {value!r}"
+        )
+    return value.rstrip(" ;.,")
 
 
 Document = AdministrativeDocument

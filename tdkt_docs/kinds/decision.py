@@ -42,6 +42,7 @@ from tdkt_docs.models import (
     Line,
     Model,
     TableSpec,
+    basis_line,
 )
 from tdkt_docs.profile import Profile
 from tdkt_docs.template_builder.quyet_dinh import ATTACHED_LIST_ROLES, build_quyet_dinh
@@ -288,15 +289,6 @@ def _authority(value: str) -> str:
     return value
 
 
-def _basis(value: str) -> str:
-    if not value.startswith("Căn cứ"):
-        raise ValueError(
-            f"a căn cứ line starts with 'Căn cứ', e.g. 'Căn cứ Luật Thi đua, khen thưởng', "
-            f"got {value!r}"
-        )
-    return _trimmed(value)
-
-
 def _proposal(value: str) -> str:
     if not re.match(r"(Theo|Xét) đề nghị", value):
         raise ValueError(
@@ -321,7 +313,7 @@ class Decision(AdministrativeDocument):
         "TỈNH KHÁNH HÒA (không ghi KT., TM.: đó là của người ký)"
     )
     """Thẩm quyền ban hành: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KHÁNH HÒA"."""
-    bases: tuple[Annotated[Line, TITLE, AfterValidator(_basis)], ...] = Field(
+    bases: tuple[Annotated[Line, TITLE, AfterValidator(basis_line)], ...] = Field(
         (),
         description="Các căn cứ, mỗi dòng bắt đầu “Căn cứ”, in nghiêng; dấu “;” và “.” cuối "
         "dòng được thêm",

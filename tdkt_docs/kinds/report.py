@@ -10,11 +10,9 @@ from pydantic import Field, field_validator, model_validator
 
 from tdkt_docs.appendices import add_appendices, fill_table_slots
 from tdkt_docs.kinds import DocumentKind
-from tdkt_docs.markup import MarkupError, parse_blocks, plain_text
-from tdkt_docs.models import Appendix, BodyDocument, ListItem
+from tdkt_docs.models import Appendix, BodyDocument, ListItem, structured_body
 from tdkt_docs.profile import Profile
 from tdkt_docs.template_builder.bao_cao import build_bao_cao
-from tdkt_docs.text import is_all_caps
 from tdkt_docs.view import blocks_view, common_view
 
 
@@ -49,17 +47,7 @@ class Report(BodyDocument):
     @field_validator("body")
     @classmethod
     def _headings(cls, value: str) -> str:
-        try:
-            blocks = parse_blocks(value)
-        except MarkupError as exc:
-            raise ValueError(str(exc)) from exc
-        for block in blocks:
-            title = plain_text(block.runs)
-            if block.kind == "heading1" and not is_all_caps(title):
-                raise ValueError(
-                    f"a level-1 heading is written in capitals (ND30): '# {title.upper()}'"
-                )
-        return value
+        return structured_body(value)
 
     def label(self) -> str:
         return self.recipients[0] if self.recipients else self.subject

@@ -17,23 +17,13 @@ from pydantic import AfterValidator, Field, field_validator
 
 from tdkt_docs.appendices import fill_table_slots
 from tdkt_docs.kinds import DocumentKind
-from tdkt_docs.markup import MarkupError, Run, parse_blocks, plain_text
-from tdkt_docs.models import TITLE, BodyDocument, Line, ListItem
+from tdkt_docs.markup import Run, parse_blocks
+from tdkt_docs.models import TITLE, BodyDocument, Line, ListItem, basis_line, structured_body
 from tdkt_docs.profile import Profile
 from tdkt_docs.template_builder.to_trinh import build_to_trinh
-from tdkt_docs.text import is_all_caps
 from tdkt_docs.view import blocks_view, common_view
 
 END_MARK = "./."
-
-
-def _basis(value: str) -> str:
-    if not value.startswith("Căn cứ"):
-        raise ValueError(
-            f"a căn cứ line starts with 'Căn cứ', e.g. 'Căn cứ Luật Thi đua, khen thưởng', "
-            f"got {value!r}"
-        )
-    return value.rstrip(" ;.,")
 
 
 class Submission(BodyDocument):
@@ -47,24 +37,15 @@ class Submission(BodyDocument):
         description="Kính gửi (ô 9a), mỗi nơi một mục: Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa"
     )
     """Kính gửi: "Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa" (a tờ trình goes upward)."""
-    bases: tuple[Annotated[Line, TITLE, AfterValidator(_basis)], ...] = Field(
+    bases: tuple[Annotated[Line, TITLE, AfterValidator(basis_line)], ...] = Field(
         (), description="Các căn cứ, mỗi dòng bắt đầu “Căn cứ”; dấu “;” cuối dòng được thêm"
     )
 
     @field_validator("body")
     @classmethod
     def _headings(cls, value: str) -> str:
-        try:
-            blocks = parse_blocks(value)
-        except MarkupError as exc:
-            raise ValueError(str(exc)) from exc
-        for block in blocks:
-            if block.kind == "heading1" and not is_all_caps(plain_text(block.runs)):
-                title = plain_text(block.runs)
-                raise ValueError(
-                    f"a level-1 heading is written in capitals (ND30): '# {title.upper()}'"
-                )
-        if blocks[-1].kind != "paragraph":
+        structured_body(value)
+        if parse_blocks(value)[-1].kind != "paragraph":
             raise ValueError(
                 "end with the request, e.g. 'Sở Nội vụ kính trình Chủ tịch Ủy ban nhân dân "
                 "tỉnh xem xét, quyết định./.'"
