@@ -93,3 +93,28 @@ def is_all_caps(text: str) -> bool:
     """True when every letter of ``text`` is a capital (Vietnamese letters included)."""
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c == c.upper() for c in letters)
+
+
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff")
+
+
+def match_key(text: str) -> str:
+    """How typed values are compared with headings and list values: NFC, case-folded,
+    invisible characters dropped, whitespace collapsed.
+
+    >>> match_key("  Bằng  KHEN\\u200b ") == match_key("bằng khen")
+    True
+    """
+    folded = unicodedata.normalize("NFC", text).translate(_INVISIBLE).casefold()
+    return " ".join(unicodedata.normalize("NFC", folded).split())
+
+
+def without_marks(text: str) -> str:
+    """``match_key`` without Vietnamese tone and vowel marks ("đ" → "d"): how a value typed
+    without its marks ("ca nhan") is recognised for a suggestion.
+
+    >>> without_marks("Cá Nhân, Hộ Gia Đình")
+    'ca nhan, ho gia dinh'
+    """
+    decomposed = unicodedata.normalize("NFD", match_key(text).replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
