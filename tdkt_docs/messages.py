@@ -104,6 +104,13 @@ def error_message(error: Mapping[str, Any], model: type[BaseModel] | None = None
         return "required field is missing"
     if kind == "extra_forbidden":
         key = str(loc[-1]) if loc else ""
+        if " " in key.strip() or not key.isascii():
+            # No field name has spaces or Vietnamese letters: this is the tail of a value
+            # that a comma split in a one-line {…} mapping ("position: Phó Giám đốc, Ủy viên").
+            return (
+                f"{key!r} is not a field: a comma inside {{ … }} or [ … ] ends the value "
+                "before it; put the whole value in quotes, or write one field per line"
+            )
         return (
             "unknown field (check the spelling against the input format in README.md)"
             + did_you_mean(key, _fields(model, loc[:-1]))
