@@ -9,6 +9,7 @@ in ``round.yaml``.
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Iterable, Mapping
 from importlib import resources
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from tdkt_docs.errors import DataError
 from tdkt_docs.loader import read_data
-from tdkt_docs.messages import did_you_mean, problems_from
+from tdkt_docs.messages import SUGGESTION_CUTOFF, problems_from
 from tdkt_docs.text import clean_line, match_key, without_marks
 
 RecipientKind = Literal["cá nhân", "tập thể", "hộ gia đình"]
@@ -134,7 +135,11 @@ class Lookup(Generic[E]):
         by_letters = self._by_letters.get(without_marks(text))
         if by_letters is not None:
             return f"; did you mean {by_letters.names()[0]!r}?"
-        return did_you_mean(match_key(text), [e.names()[0] for e in self.entries])
+        # Against every name and alias, so "bằng khen cấp tỉn" finds "Bằng khen cấp tỉnh".
+        close = difflib.get_close_matches(
+            match_key(text), list(self._by_key), n=1, cutoff=SUGGESTION_CUTOFF
+        )
+        return f"; did you mean {self._by_key[close[0]].names()[0]!r}?" if close else ""
 
     def shown(self) -> tuple[str, ...]:
         """The first name of each value: what the form's drop-down offers."""

@@ -30,6 +30,7 @@ Paths (office, catalog, money) are relative to the round file.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -137,15 +138,25 @@ class Proposal(Model):
     proposer: Annotated[Line, TITLE] = Field(
         description="Người đề nghị, như quyết định ghi: Giám đốc Sở Y tế"
     )
-    submission: Annotated[str, Field(pattern=REFERENCE_PATTERN)] = Field(
-        description="Số và ký hiệu tờ trình của đơn vị: 125/TTr-SYT"
-    )
+    submission: Annotated[
+        str, Field(max_length=40, json_schema_extra={"pattern": REFERENCE_PATTERN})
+    ] = Field(description="Số và ký hiệu tờ trình của đơn vị: 125/TTr-SYT")
     date: IssueDate = Field(description="Ngày của tờ trình: 2025-08-20")
     files: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = Field(
         (),
         description="Mẫu tên tệp danh sách của đơn vị, khi tệp không ghi ô “Đơn vị đề nghị”: "
         "so-y-te*.xlsx",
     )
+
+    @field_validator("submission")
+    @classmethod
+    def _reference(cls, value: str) -> str:
+        if not re.fullmatch(REFERENCE_PATTERN, value):
+            raise ValueError(
+                f"{value!r} is not a tờ trình's số and ký hiệu; write them as the tờ trình "
+                "does, e.g. '125/TTr-SYT' (or '/TTr-SYT' when the number is not known)"
+            )
+        return value.replace(" ", "")
 
     def reference(self) -> str:
         """ "Tờ trình số 125/TTr-SYT ngày 20/8/2025"."""
