@@ -374,14 +374,14 @@ STYLES = {
     "agency": _Style("SoDangKyCoQuan", "Sổ đăng ký: Tên cơ quan", 14, bold=True),
     "title": _Style("SoDangKyTenSo", "Sổ đăng ký: Tên sổ", 22, bold=True, space_before_pt=110),
     "year": _Style("SoDangKyNam", "Sổ đăng ký: Năm", 14, italic=True, space_before_pt=24),
-    "range": _Style("SoDangKyTuDen", "Sổ đăng ký: Từ ngày, từ số", 14, italic=True,
+    "range": _Style("SoDangKyTuDen", "Sổ đăng ký: Từ … đến …", 14, italic=True,
                     space_before_pt=12),
     "volume": _Style("SoDangKyQuyenSo", "Sổ đăng ký: Quyển số", 14, space_before_pt=96),
     "heading": _Style("SoDangKyTieuDeCot", "Sổ đăng ký: Tiêu đề cột", TABLE_SIZE_PT, bold=True),
     "column_number": _Style("SoDangKySoCot", "Sổ đăng ký: Số thứ tự cột", TABLE_SIZE_PT),
     "cell": _Style("SoDangKyNoiDung", "Sổ đăng ký: Nội dung", TABLE_SIZE_PT,
                    align=WD_ALIGN_PARAGRAPH.LEFT),
-    "centred_cell": _Style("SoDangKySoLieu", "Sổ đăng ký: Ngày, số lượng", TABLE_SIZE_PT),
+    "centred_cell": _Style("SoDangKySoLieu", "Sổ đăng ký: Ngày và số lượng", TABLE_SIZE_PT),
 }  # fmt: skip
 """The register's Word styles, one per role, with Vietnamese names (Word's style list)."""
 
