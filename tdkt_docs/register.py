@@ -614,6 +614,9 @@ def register_workbook(
             cell.border = border
     sheet.row_dimensions[HEADER_ROW].height = 48
     font = _font()
+    # One alignment object of each kind for every cell: openpyxl keeps them shared.
+    centre = Alignment(horizontal="center", vertical="top", wrap_text=True)
+    left = Alignment(horizontal="left", vertical="top", wrap_text=True)
     for row, entry in enumerate(entries, start=FIRST_DATA_ROW):
         for index, text in enumerate(entry.cells(), start=1):
             value: str | int | None = text or None
@@ -622,10 +625,7 @@ def register_workbook(
             cell = sheet.cell(row=row, column=index, value=value)
             cell.font = font
             cell.border = border
-            centred = index - 1 in CENTRED_COLUMNS
-            cell.alignment = Alignment(
-                horizontal="center" if centred else "left", vertical="top", wrap_text=True
-            )
+            cell.alignment = centre if index - 1 in CENTRED_COLUMNS else left
             cell.number_format = "0" if index == 7 else "@"
             protect_cell(cell)
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"

@@ -44,6 +44,7 @@ from tdkt_docs.register import (
 )
 from tests.conftest import DATA, EXAMPLES, example_data, variant
 from tests.docx_reading import W, open_docx, run_looks
+from tests.test_pdf_layout import _require
 
 EXAMPLE_FILES = {
     "decision": "quyet_dinh_khen_thuong.yaml",
@@ -509,3 +510,45 @@ def test_unicode_stays_nfc_and_literal(text: str, decomposed: bool) -> None:
     xlsx_data = register_xlsx([entry], _cover())
     assert _calamine_rows(xlsx_data)[FIRST_DATA_ROW - 1][9] == expected
     assert unicodedata.is_normalized("NFC", table.rows[2].cells[9].text)
+
+
+# --- saved again by LibreOffice ------------------------------------------------------------
+
+
+def _saved_by_libreoffice(path: Path, target: str) -> Path:
+    soffice = _require("soffice")
+    out = path.parent / "out"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={(path.parent / 'profile').as_uri()}", "--headless",
+         "--norestore", "--convert-to", target, "--outdir", str(out), str(path)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return out / path.name
+
+
+@pytest.mark.slow
+def test_register_saved_by_libreoffice(register_bytes: bytes, tmp_path: Path) -> None:
+    """Writer renames the styles and rewrites the table: the register is still recognised
+    by its title and passes, read by text and position."""
+    path = tmp_path / "so-dang-ky.docx"
+    path.write_bytes(register_bytes)
+    saved = _saved_by_libreoffice(path, "docx:MS Word 2007 XML")
+    assert saved.read_bytes() != register_bytes
+    findings = check(saved)
+    assert [f for f in findings if f.severity != "not_applicable"] == []
+    assert {f.rule for f in findings} == set(rule_table()) - REGISTER_RULES
+    (table,) = open_docx(saved.read_bytes()).tables
+    assert tuple(cell.text for cell in table.rows[0].cells) == COLUMNS
+
+
+@pytest.mark.slow
+def test_register_workbook_saved_by_libreoffice(tmp_path: Path) -> None:
+    path = tmp_path / "so-dang-ky.xlsx"
+    entries = [register_entry(_load(name)) for name in ("decision", "submission")]
+    path.write_bytes(register_xlsx(entries, _cover()))
+    rows = _calamine_rows(_saved_by_libreoffice(path, "xlsx:Calc MS Excel 2007 XML").read_bytes())
+    assert tuple(rows[HEADER_ROW - 1]) == COLUMNS
+    assert [tuple(row[:6]) for row in rows[FIRST_DATA_ROW - 1 :]] == [
+        EXPECTED["decision"][:6],
+        EXPECTED["submission"][:6],
+    ]
