@@ -92,7 +92,9 @@ def _describe(document: AdministrativeDocument) -> str:
 
 
 def _text(value: str | None) -> str | None:
-    return None if value is None else clean_line(value)
+    """A caller's text, cleaned (NFC, single spaces); an empty one is not known: ``None``."""
+    cleaned = None if value is None else clean_line(value)
+    return cleaned or None
 
 
 def document_metadata(

@@ -87,7 +87,6 @@ CENTRED_COLUMNS = frozenset({1, 6, 7})
 ROW_HEIGHT_MM = 10.0
 """At least this high, so that column (9) holds a handwritten signature."""
 
-COVER_SIZES_PT = {"agency": 14.0, "title": 22.0, "line": 14.0}
 TABLE_SIZE_PT = 12.0
 
 _GROUP = re.compile(r"(?:^|\s)[Cc]ác\s")
@@ -307,10 +306,8 @@ class RegisterCover:
             raise DataError.single(
                 None, "register", f"{outside[0]} is not of {year}, the register's year"
             )
-        dated = bool(entries) and all(e.issued is not None and e.issued.day for e in entries)
-        full = [
-            dt.date(d.year, d.month, d.day) for d in dates if d.day is not None
-        ] if dated else []  # fmt: skip
+        days = [dt.date(d.year, d.month, d.day) for d in dates if d.day is not None]
+        full = days if len(days) == len(entries) else []
         numbers = [e.number for e in entries if e.number is not None]
         numbered = len(numbers) == len(entries) and bool(numbers)
         return replace(
@@ -521,6 +518,8 @@ def register_document(
     _landscape(document.sections[0], profile)
     _cover(document, cover)
     section = document.add_section(WD_SECTION.NEW_PAGE)
+    # The paragraph that ends the cover's section holds no text: keep it 2 pt high.
+    document.paragraphs[-1].style = ROLES["filler"].style_name
     _page_numbers(section)
     _table(document, entries, profile)
     # A body ends with a paragraph: one 2 pt high after the table.
