@@ -35,7 +35,7 @@ from tdkt_docs.errors import (
     UnreadableDocumentError,
 )
 from tdkt_docs.kinds import types
-from tdkt_docs.loader import read_data
+from tdkt_docs.loader import load, read_data
 from tdkt_docs.messages import did_you_mean, plural
 from tdkt_docs.profile import Profile, load_profile
 from tdkt_docs.render import render
@@ -89,18 +89,48 @@ def cli(debug: bool) -> None:
 )
 @click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
 @_pdf_option
+@click.option(
+    "--metadata",
+    is_flag=True,
+    help="Also write the document's metadata (Nghị định 30, Phụ lục VI) beside it, as "
+    "OUTPUT with .json; with --pdf it holds the page count.",
+)
 @_profile_option
 @_debug_option
 def render_command(
-    input_file: Path, output: Path, force: bool, pdf: bool, profile: Path | None, debug: bool
+    input_file: Path,
+    output: Path,
+    force: bool,
+    pdf: bool,
+    metadata: bool,
+    profile: Path | None,
+    debug: bool,
 ) -> None:
     """Render INPUT (YAML or JSON) to a DOCX file."""
     if output.suffix.lower() != ".docx":
         raise click.BadParameter("the output file name must end in .docx", param_hint="'-o'")
-    path = render(input_file, output, overwrite=force, profile=_load_profile(profile))
-    click.echo(str(path))
+    if not metadata:
+        path = render(input_file, output, overwrite=force, profile=_load_profile(profile))
+        click.echo(str(path))
+        if pdf:
+            _echo_pdfs([output], overwrite=force)
+        return
+    from tdkt_docs.metadata import document_metadata, sidecar_path, write_sidecar
+
+    # Everything that can refuse is done before anything is written.
+    document = load(input_file)
+    record = document_metadata(document, source=input_file)
+    sidecar = sidecar_path(output)
+    if sidecar.exists() and not force:
+        raise OutputExistsError("already exists", path=sidecar)
+    click.echo(str(render(document, output, overwrite=force, profile=_load_profile(profile))))
     if pdf:
-        _echo_pdfs([output], overwrite=force)
+        from tdkt_docs.pdf import convert_to_pdf, page_count
+
+        (pdf_path,) = convert_to_pdf([output], overwrite=force)
+        click.echo(str(pdf_path))
+        record = document_metadata(document, source=input_file, page_amount=page_count(pdf_path))
+    click.echo(str(write_sidecar(output, record, overwrite=force)))
 
 
 @cli.command("demo")
@@ -146,13 +176,16 @@ def demo_command(out_dir: Path, debug: bool) -> None:
 
 
 def _document_type(value: str) -> str:
-    """``--type``: ``auto`` or a registered kind (read when the command runs, so a kind
-    registered by a plugin is accepted too)."""
-    if value == "auto" or value in types():
+    """``--type``: ``auto``, a registered kind or ``register`` (read when the command runs,
+    so a kind registered by a plugin is accepted too)."""
+    from tdkt_docs.checker import document_types
+
+    accepted = [name for name in document_types() if name != "auto"]
+    if value == "auto" or value in accepted:
         return value
     raise click.BadParameter(
-        f"expected auto or one of {', '.join(types())}, got {value!r}"
-        + did_you_mean(value, types())
+        f"expected auto or one of {', '.join(accepted)}, got {value!r}"
+        + did_you_mean(value, accepted)
     )
 
 
@@ -172,7 +205,9 @@ def _document_type(value: str) -> str:
     callback=lambda ctx, param, value: _document_type(value),
     metavar="auto|TYPE",
     show_default=True,
-    help="The document type (a registered kind: " + ", ".join(types()) + "), or detect it.",
+    help="The document type (a registered kind: "
+    + ", ".join(types())
+    + "; or register, a sổ đăng ký văn bản đi), or detect it.",
 )
 @_debug_option
 def check_command(files: tuple[Path, ...], as_json: bool, doc_type: str, debug: bool) -> int:

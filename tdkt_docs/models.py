@@ -143,17 +143,17 @@ Block = Annotated[str, BeforeValidator(_block), MARKUP]
 
 # Length limits. Where Nghị định 30 Phụ lục VI sets the length of a metadata field, the
 # same limit applies to the text it records; the others keep a line on its line.
-_VI = "Nghị định 30/2020/NĐ-CP, Phụ lục VI"
-ORGAN_NAME = at_most(200, f"{_VI}: tên cơ quan, tổ chức")
+PHU_LUC_VI = "Nghị định 30/2020/NĐ-CP, Phụ lục VI"
+ORGAN_NAME = at_most(200, f"{PHU_LUC_VI}: tên cơ quan, tổ chức")
 PLACE = at_most(50, "the date line stays on one line")
 CONTACT = at_most(200, "one line of ô 13")
 SHORT_CONTACT = at_most(100, "one line of ô 13")
 SYMBOL_LENGTH = 30
-_notation_length = length_check(SYMBOL_LENGTH, f"{_VI}: ký hiệu của văn bản")
-SUBJECT = at_most(500, f"{_VI}: trích yếu nội dung")
+_notation_length = length_check(SYMBOL_LENGTH, f"{PHU_LUC_VI}: ký hiệu của văn bản")
+SUBJECT = at_most(500, f"{PHU_LUC_VI}: trích yếu nội dung")
 BODY = at_most(100_000, "about 40 pages; split a longer text into appendices")
-POSITION = at_most(100, f"{_VI}: chức vụ của người ký")
-FULL_NAME = at_most(50, f"{_VI}: họ và tên người ký")
+POSITION = at_most(100, f"{PHU_LUC_VI}: chức vụ của người ký")
+FULL_NAME = at_most(50, f"{PHU_LUC_VI}: họ và tên người ký")
 ARCHIVE_ITEM = at_most(50, "an abbreviation such as VT or PTĐKT")
 INITIALS = at_most(20, "the drafter's initials, such as PL")
 TITLE = at_most(500, "a title of a few lines")

@@ -166,7 +166,7 @@ def preview_page(
         )
         png = stem.with_suffix(".png")
         if result.returncode != 0 or not png.is_file():
-            pages = _page_count(pdf)
+            pages = page_count(pdf)
             if pages is not None and page > pages:
                 raise ConversionError(f"{document}: page {page} asked, the document has {pages}")
             raise ConversionError(f"{document}: pdftoppm failed ({result.stderr.strip()})")
@@ -177,7 +177,7 @@ def preview_page(
     return output
 
 
-def _page_count(pdf: Path) -> int | None:
+def page_count(pdf: Path) -> int | None:
     pdfinfo = shutil.which("pdfinfo")
     if pdfinfo is None:
         return None

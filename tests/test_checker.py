@@ -192,7 +192,17 @@ def test_rules_limited_to_document_types() -> None:
         "article.number": decision,
         "body.end_mark": ("decision", "submission"),
         "noi_nhan.nhu_dieu": decision,
+        "register.cover": ("register",),
+        "register.columns": ("register",),
+        "register.orientation": ("register",),
     }
+    # A sổ đăng ký is not a văn bản: only its own rules and those about paper, fonts and
+    # text apply to it.
+    assert {rule for rule, info in table.items() if info.applies("register")} == {
+        "page.size", "font.name", "font.legacy", "text.legacy_encoding", "text.nfd",
+        "register.cover", "register.columns", "register.orientation",
+    }  # fmt: skip
+    assert not any(table[rule].applies("dispatch") for rule in table if rule.startswith("reg"))
     # The report counts a file's documents by their findings: each type has a rule that is
     # not about it, so every document has one finding at least (not_applicable).
     for kind in document_kinds():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tdkt_docs import kinds
-from tdkt_docs.checker.detect import detect
+from tdkt_docs.checker.detect import REGISTER, detect
 from tdkt_docs.checker.documents import split_documents
 from tdkt_docs.checker.model import DocModel, build_model
 from tdkt_docs.checker.package import Package, open_package, read_package
@@ -26,8 +26,9 @@ from tdkt_docs.errors import UnreadableDocumentError
 
 
 def document_types() -> tuple[str, ...]:
-    """What ``--type`` accepts: ``auto`` (detect it) or a registered kind."""
-    return ("auto", *kinds.types())
+    """What ``--type`` accepts: ``auto`` (detect it), a registered kind or ``register``
+    (a sổ đăng ký văn bản đi, :mod:`tdkt_docs.register`)."""
+    return ("auto", *kinds.types(), REGISTER)
 
 
 def check_package_bytes(

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from tdkt_docs import kinds
 from tdkt_docs.checker.model import DocModel, Para
+from tdkt_docs.register import COLUMNS as REGISTER_COLUMNS
+from tdkt_docs.register import TITLE as REGISTER_TITLE
 from tdkt_docs.roles import ROLE_BY_STYLE_ID
 
 QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -56,6 +58,10 @@ TYPE_NAMES = (
     "TÊN LOẠI VĂN BẢN",  # the placeholder of Mẫu 1.4 (văn bản có tên loại)
 )
 
+
+REGISTER = "register"
+"""The detected type of a sổ đăng ký văn bản đi (Phụ lục IV): not a văn bản, so only the
+rules that name it apply (``register: true`` or ``applies_to: [register]``)."""
 
 CONTENT_ROLES = ("body", "basis", "article", "article_item", "list_group", "list_entry")
 """Role styles of the paragraphs laid out as body text (justified, indented, body size):
@@ -185,6 +191,10 @@ class Roles:
     closing: Para | None = None
     """The last paragraph of the content, before the signature block."""
     attachments: list[AttachedPart] = field(default_factory=list)
+    register_title: Para | None = None
+    """A register's "SỔ ĐĂNG KÝ VĂN BẢN ĐI"."""
+    register_headings: list[tuple[str, Para]] = field(default_factory=list)
+    """A register's heading row: each cell's text with its first paragraph."""
 
 
 @dataclass
@@ -298,9 +308,16 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         after = [p for p in paragraphs if p.order > roles.type_title.order and p.text.strip()]
         roles.type_extract = after[0] if after else None
 
+    roles.register_title = next(
+        (p for p in paragraphs if normalise(p.text).upper() == REGISTER_TITLE), None
+    )
+    roles.register_headings = _register_headings(paragraphs)
+
     untitled = next((k.type for k in kinds.kinds() if k.type_title is None), "dispatch")
     if wanted_type != "auto":
         roles.doc_type = wanted_type
+    elif roles.register_title is not None and roles.quoc_hieu is None:
+        roles.doc_type = REGISTER  # a register's title, and no quốc hiệu: not a văn bản
     elif roles.subject is not None:
         roles.doc_type = untitled  # "V/v": the type without a type name, the công văn
     elif roles.type_title is not None:
@@ -437,6 +454,29 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     else:
         roles.first_page_numbers = [p for p in model.headers.get("first", []) if _has_page_field(p)]
     return roles
+
+
+def _register_headings(paragraphs: list[Para]) -> list[tuple[str, Para]]:
+    """The cells of the first table row holding the register's first heading ("Số, ký
+    hiệu văn bản"), each as its text (its paragraphs joined) and its first paragraph."""
+    first = normalise(REGISTER_COLUMNS[0]).casefold()
+    row = next(
+        (
+            p.table[:2]
+            for p in paragraphs
+            if p.table is not None and normalise(p.text).casefold() == first
+        ),
+        None,
+    )
+    if row is None:
+        return []
+    cells: dict[int, list[Para]] = {}
+    for p in paragraphs:
+        if p.table is not None and p.table[:2] == row:
+            cells.setdefault(p.table[2], []).append(p)
+    return [
+        (normalise(" ".join(p.text for p in found)), found[0]) for _, found in sorted(cells.items())
+    ]
 
 
 def _has_page_field(p: Para) -> bool:

@@ -21,6 +21,7 @@ from tdkt_docs import kinds
 from tdkt_docs.checker.detect import (
     ARTICLE_START,
     QUOC_HIEU,
+    REGISTER,
     TIEU_NGU,
     Roles,
     authority_problem,
@@ -30,6 +31,8 @@ from tdkt_docs.checker.detect import (
 )
 from tdkt_docs.checker.legacy_text import legacy_passages, unicode_reading
 from tdkt_docs.checker.model import DocModel, Para, RunInfo
+from tdkt_docs.register import COLUMNS as REGISTER_COLUMNS
+from tdkt_docs.register import TITLE as REGISTER_TITLE
 
 Severity = Literal["error", "warning", "not_evaluated", "not_applicable"]
 Violation = tuple[str, str, str]
@@ -43,8 +46,12 @@ NAMED = "named"
 
 def document_kinds() -> dict[str, str]:
     """The detected types a rule can be limited to (``applies_to`` in check_rules.yaml):
-    every registered kind, by its Vietnamese name, and ``named``."""
-    return {**{k.type: k.name for k in kinds.kinds()}, NAMED: "văn bản có tên loại"}
+    every registered kind, by its Vietnamese name, ``named`` and ``register``."""
+    return {
+        **{k.type: k.name for k in kinds.kinds()},
+        NAMED: "văn bản có tên loại",
+        REGISTER: "sổ đăng ký văn bản đi",
+    }
 
 
 def has_type_name(doc_type: str) -> bool:
@@ -60,11 +67,16 @@ class RuleInfo:
     severity: Literal["error", "warning"]
     message: str
     applies_to: tuple[str, ...] = ()
-    """The document types the rule is about; empty: every type."""
+    """The document types the rule is about; empty: every văn bản."""
+    register: bool = False
+    """Also about a sổ đăng ký (paper, fonts, text encoding): a register is not a văn
+    bản, and only the rules that say so, or name it in ``applies_to``, apply to it."""
 
     def applies(self, doc_type: str) -> bool:
         """False only when the type is known and is not one the rule is about. ``named``
         in ``applies_to`` means every type with a type name (báo cáo, quyết định …)."""
+        if doc_type == REGISTER:
+            return self.register or REGISTER in self.applies_to
         if not self.applies_to or doc_type not in document_kinds():
             return True
         return doc_type in self.applies_to or (NAMED in self.applies_to and has_type_name(doc_type))
@@ -831,6 +843,57 @@ def _page_position(model: DocModel, roles: Roles) -> Iterator[Violation]:
                 f"{alignment(p)}, cỡ {shown_sizes}",
                 "canh giữa, cỡ 13–14, đứng",
             )
+
+
+# --- a sổ đăng ký văn bản đi (Phụ lục IV, mục I) ------------------------------------------
+
+
+REGISTER_COVER_LINES = (
+    ("Năm: …", re.compile(r"Năm\s*:")),
+    ("Từ ngày … đến ngày …", re.compile(r"Từ ngày\b.*\bđến ngày\b")),
+    ("Từ số … đến số …", re.compile(r"Từ số\b.*\bđến số\b")),
+    ("Quyển số: …", re.compile(r"Quyển số\s*:")),
+)
+"""The lines of the cover under the title (Phụ lục IV, mục I.1), as their text begins."""
+
+
+@check("register.cover")
+def _register_cover(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    title = _need(roles.register_title, REGISTER_TITLE)
+    lines = [normalise(p.text) for p in model.paragraphs if p.order > title.order]
+    for shown, pattern in REGISTER_COVER_LINES:
+        if not any(pattern.match(line) for line in lines):
+            yield (f"bìa sổ, dưới {excerpt(title)}", "không có", shown)
+
+
+@check("register.columns")
+def _register_columns(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if not roles.register_headings:
+        raise NotFoundError(f'hàng tiêu đề cột của sổ ("{REGISTER_COLUMNS[0]}")')
+    found = [text.casefold() for text, _ in roles.register_headings]
+    row = roles.register_headings[0][1].where.rsplit(",", 1)[0]
+    previous = -1
+    for number, heading in enumerate(REGISTER_COLUMNS, start=1):
+        wanted = normalise(heading).casefold()
+        position = found.index(wanted) if wanted in found else None
+        if position is None:
+            yield (row, "không có", f"({number}) {heading}")
+        elif position < previous:
+            shown = roles.register_headings[position][1]
+            expected = f"({number}) {heading}, sau cột {previous + 1}"
+            yield (excerpt(shown), f"cột {position + 1}", expected)
+        else:
+            previous = position
+
+
+@check("register.orientation")
+def _register_orientation(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    for section in model.sections:
+        width, height = section.page_width_twips, section.page_height_twips
+        if width is None or height is None:
+            raise NotFoundError("khổ giấy")
+        if width < height:
+            yield (f"mục {section.index + 1}", "khổ dọc", "khổ ngang (10 cột của sổ)")
 
 
 # --- presence and look of single elements, as data -------------------------------------
