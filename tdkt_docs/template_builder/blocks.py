@@ -21,9 +21,12 @@ def tag(container: Document | _Cell, statement: str) -> None:
     container.add_paragraph(f"{{%p {statement} %}}", style=ROLES["filler"].style_name)
 
 
-def header_table(document: Document, profile: Profile, *, subject: bool) -> None:
+def header_table(
+    document: Document, profile: Profile, *, subject: bool, date_line: bool = True
+) -> None:
     """Row 1: agency | quốc hiệu + tiêu ngữ; row 2: Số (+ V/v for a công văn) | date line.
-    A row of its own keeps "Số:" and the date line on one baseline."""
+    A row of its own keeps "Số:" and the date line on one baseline. A biên bản (Mẫu 1.9)
+    has no date line: its cell stays empty."""
     header = document.add_table(rows=2, cols=2)
     fix_table_geometry(
         header, [Mm(w) for w in profile.header_columns_mm], Mm(profile.cell_margin_mm)
@@ -53,7 +56,10 @@ def header_table(document: Document, profile: Profile, *, subject: bool) -> None
     tag(number, "if doc.urgency")
     para(number, "urgency", "{{ doc.urgency }}")
     tag(number, "endif")
-    para(date, "date_line", "{{ doc.place | date_line(doc.date, doc.blank_day) }}")
+    if date_line:
+        para(date, "date_line", "{{ doc.place | date_line(doc.date, doc.blank_day) }}")
+    else:
+        para(date, "filler")
 
 
 def kinh_gui(document: Document) -> None:
