@@ -10,9 +10,9 @@ agency.format error); a ký hiệu still in dots ("/NQ-…3...") is reported (Ph
 number.format error); centred headings ("Phần I", "Phần II") are not body text (Phuluc6
 went from 5 body.justified, 3 body.indent and 3 body.spacing errors to 2, 0 and 1).
 
-Mẫu 1.2 (quyết định) and Mẫu 1.4 (văn bản có tên loại), cut out of Phụ lục III by
-cut_models.py, are documents: each is checked as one, and only its placeholders are
-reported.
+Mẫu 1.2 (quyết định), Mẫu 1.4 (văn bản có tên loại) and Mẫu 1.9 (biên bản), cut out of
+Phụ lục III by cut_models.py, are documents: each is checked as one, and only its
+placeholders (and, in Mẫu 1.9, the decree's own unformatted run) are reported.
 """
 
 from __future__ import annotations
@@ -130,6 +130,7 @@ def test_the_official_decision_model_reports_only_its_placeholders(doc_type: str
     assert _rules(findings, "not_applicable") == {
         "subject.missing", "subject.style", "kinh_gui.punctuation", "attachment.reference",
         "register.cover", "register.columns", "register.orientation",
+        "minutes.signatures", "minutes.opening",
     }  # fmt: skip
 
 
@@ -193,3 +194,35 @@ def test_the_cut_models_are_what_the_script_makes() -> None:
     spec.loader.exec_module(script)
     for name, (start, stop) in script.MODELS.items():
         assert script.cut(OFFICIAL / "Phuluc3.docx", start, stop) == (OFFICIAL / name).read_bytes()
+
+
+MINUTES_MODEL = OFFICIAL / "mau_1_9_bien_ban.docx"
+
+
+def test_the_official_minutes_model() -> None:
+    """Mẫu 1.9 is read as a biên bản: no date line is asked for (the model has none), THƯ KÝ
+    (left) and CHỦ TỌA (right) are found with the "Họ và tên" under each, and the opening
+    lines are there. What is reported is the decree's own file: the ký hiệu in dots, and the
+    closing line's last run " năm …../." typed without a font (Calibri 11)."""
+    findings = check(MINUTES_MODEL)
+    closing = "đoạn 21: «Cuộc họp (hội nghị, hội thảo) kết thúc vào …. giờ…»"
+    assert _pinned(findings) == [
+        ("font.name", closing, "Calibri"),
+        ("number.format", "bảng 1, hàng 1, ô 1: «Số: … /BB-…3…»", "Số: … /BB-…3…"),
+        ("body.size", closing, "cỡ 11/14, không đậm, đứng"),
+    ]
+    assert _rules(findings, "not_evaluated") == set()
+    not_applicable = _rules(findings, "not_applicable")
+    assert {"date_line.missing", "date_line.style", "date_line.format"} <= not_applicable
+    assert not {"minutes.signatures", "minutes.opening", "body.end_mark"} & not_applicable
+    roles = detect(build_model(open_package(MINUTES_MODEL)))
+    assert roles.doc_type == "minutes"
+    assert roles.date_line is None
+    assert roles.secretary_title is not None and roles.chair_title is not None
+    assert roles.secretary_title.text.strip() == "THƯ KÝ"
+    assert roles.chair_title.text.strip() == "CHỦ TỌA"
+    assert roles.secretary_title.table is not None and roles.chair_title.table is not None
+    assert roles.secretary_title.table[2] < roles.chair_title.table[2]
+    assert roles.secretary_name is not None and roles.secretary_name.text.strip() == "Họ và tên"
+    assert roles.chair_name is not None and roles.chair_name.text.strip() == "Họ và tên"
+    assert roles.closing is not None and roles.closing.text.rstrip().endswith("./.")

@@ -310,7 +310,7 @@ def test_a_missing_field_names_the_office_file(tmp_path: Path) -> None:
 def test_the_example_office_file() -> None:
     office = read_office(OFFICE)
     assert isinstance(office, OfficeDefaults)
-    assert sorted(office.sections) == ["decision", "dispatch", "report", "submission"]
+    assert sorted(office.sections) == ["decision", "dispatch", "minutes", "report", "submission"]
     assert office.agency is not None and office.agency["name"] == "SỞ NỘI VỤ"
     assert office.source == str(OFFICE) and office.prefix == ()
 

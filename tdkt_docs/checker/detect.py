@@ -195,6 +195,12 @@ class Roles:
     """A register's "SỔ ĐĂNG KÝ VĂN BẢN ĐI"."""
     register_headings: list[tuple[str, Para]] = field(default_factory=list)
     """A register's heading row: each cell's text with its first paragraph."""
+    secretary_title: Para | None = None
+    """A biên bản's "THƯ KÝ" (Mẫu 1.9: the signature on the left)."""
+    secretary_name: Para | None = None
+    chair_title: Para | None = None
+    """A biên bản's "CHỦ TỌA" (the signature on the right)."""
+    chair_name: Para | None = None
 
 
 @dataclass
@@ -328,6 +334,17 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     elif roles.quoc_hieu is not None or roles.number is not None:
         roles.doc_type = untitled  # the one administrative type without a type name
 
+    found_kind = kinds.find(roles.doc_type)
+    if (
+        found_kind is not None
+        and not found_kind.date_line
+        and roles.date_line is not None
+        and "date_line" not in by_role
+        and roles.date_line.table is None
+    ):
+        # A biên bản has no ô 4: a date in its text ("… kết thúc vào …, ngày …") is not one.
+        roles.date_line = None
+
     # Kính gửi.
     roles.kinh_gui = first("kinh_gui", lambda p: re.match(r"\s*Kính gửi", p.text) is not None)
     if roles.kinh_gui is not None:
@@ -399,6 +416,9 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 if roles.signer_title is None or last.order > roles.signer_title.order:
                     roles.signer_name = last
 
+    if roles.doc_type == MINUTES:
+        _minutes_signatures(roles, paragraphs)
+
     # The body: untabled paragraphs after the heading blocks, before the signature.
     start = max(
         [
@@ -454,6 +474,51 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     else:
         roles.first_page_numbers = [p for p in model.headers.get("first", []) if _has_page_field(p)]
     return roles
+
+
+MINUTES = "minutes"
+"""A biên bản (Mẫu 1.9): signed by THƯ KÝ on the left and CHỦ TỌA on the right."""
+SECRETARY_TITLE = "THƯ KÝ"
+CHAIR_TITLES = ("CHỦ TỌA", "CHỦ TOẠ")  # the decree writes both
+
+
+def _signature_name(paragraphs: list[Para], title: Para) -> Para | None:
+    """The name under a biên bản's signature title: the last line in the title's table
+    column after it, before "Nơi nhận" (Mẫu 1.9 puts it under THƯ KÝ), leaving out the
+    model's "(Chữ ký …)" hints."""
+    assert title.table is not None
+    table, _, column = title.table
+    name = None
+    for p in paragraphs:
+        if p.order <= title.order or p.table is None:
+            continue
+        if p.table[0] != table or p.table[2] != column:
+            continue
+        text = p.text.strip()
+        if re.match(r"Nơi nhận", text):
+            break
+        if text and not text.startswith("(") and "chữ ký" not in text.lower():
+            name = p
+    return name
+
+
+def _minutes_signatures(roles: Roles, paragraphs: list[Para]) -> None:
+    """THƯ KÝ and CHỦ TỌA with their names; the chair is the document's signer."""
+    for p in paragraphs:
+        if p.table is None:
+            continue
+        text = normalise(p.text).upper()
+        if text == SECRETARY_TITLE and roles.secretary_title is None:
+            roles.secretary_title = p
+        elif text in CHAIR_TITLES and roles.chair_title is None:
+            roles.chair_title = p
+    if roles.secretary_title is not None:
+        roles.secretary_name = _signature_name(paragraphs, roles.secretary_title)
+    if roles.chair_title is not None:
+        roles.chair_name = _signature_name(paragraphs, roles.chair_title)
+        roles.signer_title = roles.chair_title
+        roles.signer_name = roles.chair_name
+        roles.authority = []
 
 
 def _register_headings(paragraphs: list[Para]) -> list[tuple[str, Para]]:

@@ -420,9 +420,18 @@ DATE = re.compile(
 )
 
 
+def _date_line(roles: Roles) -> Para:
+    """The date line; a kind without one (a biên bản, Mẫu 1.9) is not judged on it."""
+    if roles.date_line is None:
+        found = kinds.find(roles.doc_type)
+        if found is not None and not found.date_line:
+            raise NotApplicableError(f"{found.name} không có địa danh và thời gian")
+    return _need(roles.date_line, "địa danh và thời gian")
+
+
 @check("date_line.format")
 def _date_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    p = _need(roles.date_line, "địa danh và thời gian")
+    p = _date_line(roles)
     match = DATE.match(p.text.strip())
     if match is None:
         yield (excerpt(p), p.text.strip(), "Địa danh, ngày DD tháng M năm YYYY")
@@ -438,7 +447,7 @@ def _date_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 @check("date_line.place")
 def _date_place(model: DocModel, roles: Roles) -> Iterator[Violation]:
-    p = _need(roles.date_line, "địa danh và thời gian")
+    p = _date_line(roles)
     text = p.text.strip()
     place = re.split(r",|\bngày\b", text, maxsplit=1)[0].strip()
     if not place or not place[0].isupper():
@@ -845,6 +854,45 @@ def _page_position(model: DocModel, roles: Roles) -> Iterator[Violation]:
             )
 
 
+# --- a biên bản (Phụ lục III, Mẫu 1.9) -----------------------------------------------------
+
+
+@check("minutes.signatures")
+def _minutes_signatures(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    secretary, chair = roles.secretary_title, roles.chair_title
+    if secretary is None:
+        yield ("cuối văn bản, bên trái", "không có", "THƯ KÝ (in hoa, đậm), họ tên dưới")
+    if chair is None:
+        yield ("cuối văn bản, bên phải", "không có", "CHỦ TỌA (in hoa, đậm), họ tên dưới")
+    if secretary is None or chair is None:
+        return
+    assert secretary.table is not None and chair.table is not None
+    if secretary.table[0] != chair.table[0] or secretary.table[2] >= chair.table[2]:
+        yield (
+            excerpt(chair),
+            "CHỦ TỌA không ở bên phải THƯ KÝ",
+            "THƯ KÝ bên trái, CHỦ TỌA bên phải",
+        )
+    for title, name in ((secretary, roles.secretary_name), (chair, roles.chair_name)):
+        if name is None:
+            yield (excerpt(title), "không có họ tên", f"họ tên dưới {normalise(title.text)}")
+
+
+MINUTES_LINES = (
+    ("Thời gian bắt đầu: …", re.compile(r"Thời gian bắt đầu\s*:")),
+    ("Địa điểm: …", re.compile(r"Địa điểm\s*:")),
+)
+"""The opening lines of a biên bản (Mẫu 1.9), as their text begins."""
+
+
+@check("minutes.opening")
+def _minutes_opening(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    texts = [normalise(p.text) for p in model.paragraphs if p.table is None]
+    for expected, pattern in MINUTES_LINES:
+        if not any(pattern.match(text) for text in texts):
+            yield ("sau tên loại và trích yếu", "không có", expected)
+
+
 # --- a sổ đăng ký văn bản đi (Phụ lục IV, mục I) ------------------------------------------
 
 
@@ -971,6 +1019,8 @@ _LOOK: dict[
 
 def _presence_check(attribute: str, where: str, expected: str) -> CheckFunction:
     def run(model: DocModel, roles: Roles) -> Iterator[Violation]:
+        if attribute == "date_line":
+            _date_line(roles)
         if not getattr(roles, attribute):
             yield (where, "không có", expected)
 
@@ -987,7 +1037,11 @@ def _look_check(
     expected: str,
 ) -> CheckFunction:
     def run(model: DocModel, roles: Roles) -> Iterator[Violation]:
-        p = _need(getattr(roles, attribute), element)
+        p = (
+            _date_line(roles)
+            if attribute == "date_line"
+            else _need(getattr(roles, attribute), element)
+        )
         if not _format_ok(p, *sizes, bold=bold, italic=italic, caps=caps):
             yield (excerpt(p), _look(p), expected)
 

@@ -12,7 +12,7 @@ one module here, its template builder, an example and tests (README, "Adding a d
 type"). :func:`register` adds a kind from elsewhere (a plugin, or a test).
 
 >>> [kind.type for kind in kinds()]
-['decision', 'dispatch', 'report', 'submission']
+['decision', 'dispatch', 'minutes', 'report', 'submission']
 >>> kind("report").type_title, kind("report").abbreviation, kind("dispatch").abbreviation
 ('BÁO CÁO', 'BC', None)
 """
@@ -68,6 +68,8 @@ class DocumentKind:
     """The type name printed above the trích yếu ("BÁO CÁO"); ``None`` for a công văn."""
     title_prefix: str = ""
     """What the document properties' title puts before the trích yếu ("V/v ")."""
+    date_line: bool = True
+    """Whether the header has the place and date line (ô 4); a biên bản (Mẫu 1.9) has none."""
     finish: Finish = _nothing
     fast_text: FastText | None = None
     """A batch's fastest way: set when the rendered body needs no tree (the công văn)."""

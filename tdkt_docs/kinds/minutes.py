@@ -22,7 +22,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from docx.document import Document as DocxDocument
 from pydantic import (
-    BeforeValidator,
+    ConfigDict,
     Field,
     ValidationInfo,
     field_validator,
@@ -57,7 +57,28 @@ DEFAULT_ARCHIVE = ("VT", "Hồ sơ")
 """Mẫu 1.9's "Lưu: VT, Hồ sơ."."""
 
 Event = Literal["cuộc họp", "hội nghị", "hội thảo"]
-PersonOrMember = Person | Annotated[Line, FULL_NAME]
+
+
+class Attendee(Person):
+    """The chair or the secretary: "Bà Trần Thị Hồng, Phó Chủ tịch Ủy ban nhân dân tỉnh"."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"description": "Một người dự họp: danh xưng, họ tên, chức vụ"}
+    )
+
+
+class MeetingMember(Member):
+    """A member, present or absent (with the reason)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "description": "Một thành viên: danh xưng, họ tên, chức vụ; vắng mặt thì ghi "
+            "present: false và lý do (reason)"
+        }
+    )
+
+
+PersonOrMember = Attendee | Annotated[Line, FULL_NAME]
 """A person's fields, or the name of one of the members."""
 
 
@@ -105,7 +126,7 @@ class Minutes(BodyDocument):
     location: Annotated[Line, TITLE] = Field(
         description="Địa điểm: Phòng họp số 2, Ủy ban nhân dân tỉnh Khánh Hòa"
     )
-    members: tuple[Member, ...] = Field(
+    members: tuple[MeetingMember, ...] = Field(
         (),
         description="Thành viên dự họp và vắng mặt (present: false, reason: lý do), ngoài chủ "
         "tọa và thư ký khi họ được ghi riêng",
@@ -281,6 +302,7 @@ KIND = DocumentKind(
     view=minutes_view,
     example="bien_ban_hop_hoi_dong.yaml",
     type_title="BIÊN BẢN",
+    date_line=False,
     finish=finish_minutes,
     description="Biên bản (Mẫu 1.9 Phụ lục III Nghị định 30/2020/NĐ-CP, ký hiệu BB), như "
     "biên bản họp Hội đồng Thi đua - Khen thưởng",

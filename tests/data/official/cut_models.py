@@ -28,6 +28,7 @@ SOURCE = HERE / "Phuluc3.docx"
 MODELS = {
     "mau_1_2_quyet_dinh.docx": ("Mẫu 1.2 -", "Mẫu 1.3 -"),
     "mau_1_4_van_ban_co_ten_loai.docx": ("Mẫu 1.4 -", "Mẫu 1.5 -"),
+    "mau_1_9_bien_ban.docx": ("Mẫu 1.9 -", "Mẫu 1.10 -"),
 }
 """File name: (the model's heading, the next model's heading), as their text begins."""
 TIMESTAMP = (2020, 3, 5, 0, 0, 0)
