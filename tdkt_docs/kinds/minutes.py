@@ -77,6 +77,15 @@ class MeetingMember(Member):
         }
     )
 
+    @model_validator(mode="after")
+    def _reason_when_absent(self) -> MeetingMember:
+        if self.present and self.reason is not None:
+            raise ValueError(
+                f"{self.name!r} is present; a reason is given only for an absent member "
+                "(present: false)"
+            )
+        return self
+
 
 PersonOrMember = Attendee | Annotated[Line, FULL_NAME]
 """A person's fields, or the name of one of the members."""
@@ -152,6 +161,14 @@ class Minutes(BodyDocument):
                 "drop 'signer' and give 'chair' and 'secretary'"
             )
         fields = dict(data)
+        # A round's Person and Member (tdkt_docs.awards.round) are taken as their fields.
+        for key in ("chair", "secretary"):
+            if isinstance(fields.get(key), Person):
+                fields[key] = fields[key].model_dump()
+        if isinstance(fields.get("members"), list | tuple):
+            fields["members"] = [
+                m.model_dump() if isinstance(m, Person) else m for m in fields["members"]
+            ]
         start = fields.get("start")
         if "date" not in fields and isinstance(start, dt.datetime | dt.date):
             fields["date"] = start
@@ -175,33 +192,29 @@ class Minutes(BodyDocument):
 
     @field_validator("members")
     @classmethod
-    def _distinct_members(cls, value: tuple[Member, ...]) -> tuple[Member, ...]:
+    def _distinct_members(cls, value: tuple[MeetingMember, ...]) -> tuple[MeetingMember, ...]:
         seen: set[str] = set()
         for index, member in enumerate(value):
             key = match_key(member.name)
             if key in seen:
                 raise ValueError(f"members[{index}]: {member.name!r} is listed twice")
             seen.add(key)
-            if member.present and member.reason is not None:
-                raise ValueError(
-                    f"members[{index}]: {member.name!r} is present; a reason is given only "
-                    "for an absent member (present: false)"
-                )
         return value
 
     @field_validator("chair", "secretary")
     @classmethod
     def _known_person(cls, value: Person | str, info: ValidationInfo) -> Person | str:
-        members: tuple[Member, ...] = info.data.get("members", ())
+        if "members" not in info.data:
+            return value  # the members are wrong: that is the problem to report
+        members: tuple[Member, ...] = info.data["members"]
         name = value.name if isinstance(value, Person) else value
         found = next((m for m in members if match_key(m.name) == match_key(name)), None)
         if isinstance(value, str) and found is None:
             names = [m.name for m in members]
             listed = ", ".join(repr(n) for n in names) if names else "none"
             raise ValueError(
-                f"{value!r} is not one of the members (members: {listed})"
-                f"{did_you_mean(value, names)}; give a member's name or the person's "
-                "honorific, name and position"
+                f"{value!r} is not one of the members ({listed}); give a member's name, or "
+                f"the person's honorific, name and position{did_you_mean(value, names)}"
             )
         if found is not None and not found.present:
             raise ValueError(f"{name!r} is marked absent (present: false) in members")
