@@ -77,7 +77,11 @@ def test_report_without_kinh_gui() -> None:
     [
         ({"symbol": "SNV-TĐKT"}, "symbol", "starts with 'BC-'"),
         ({"body": "# Kết quả\n\nNội dung."}, "body", "capitals"),
-        ({"type": "báo cáo"}, "type", "expected one of decision, dispatch, minutes, report, submission"),
+        (
+            {"type": "báo cáo"},
+            "type",
+            "expected one of decision, dispatch, minutes, report, submission",
+        ),
     ],
 )
 def test_report_refusals(changes: dict[str, Any], field: str, message: str) -> None:

@@ -103,6 +103,8 @@ GOOD_DOCUMENTS: dict[str, Callable[[], dict[str, Any]]] = {
         DECISION_WITH_LIST, attachment={"title": LIST_TITLE, "layout": "lines"}
     ),
     "submission": example("to_trinh_khen_thuong.yaml"),
+    # A biên bản (Mẫu 1.9): no date line; THƯ KÝ left, CHỦ TỌA right.
+    "minutes": example("bien_ban_hop_hoi_dong.yaml"),
 }
 
 
@@ -350,6 +352,29 @@ def register_cover_line_deleted(document: Document) -> None:
 
 def register_cell_in_arial(document: Document) -> None:
     document.tables[0].rows[2].cells[2].paragraphs[0].runs[0].font.name = "Arial"
+
+
+def minutes_signatures_swapped(document: Document) -> None:
+    """CHỦ TỌA and its name on the left, THƯ KÝ and its name on the right."""
+    row = document.tables[-1].rows[0]
+    left, right = row.cells[0].paragraphs, row.cells[1].paragraphs
+    texts = [p.text for p in left], [p.text for p in right]
+    for paragraph, new_text in zip(left, texts[1], strict=True):
+        _replace_text(paragraph, new_text)
+    for paragraph, new_text in zip(right, texts[0], strict=True):
+        _replace_text(paragraph, new_text)
+
+
+def minutes_line_deleted(start: str) -> Mutation:
+    def mutate(document: Document) -> None:
+        _delete(next(p for p in document.paragraphs if p.text.startswith(start)))
+
+    return mutate
+
+
+def minutes_closing_without_end_mark(document: Document) -> None:
+    closing = next(p for p in document.paragraphs if p.text.startswith("Cuộc họp kết thúc"))
+    _replace_text(closing, closing.text.removesuffix("./.") + ".")
 
 
 def page_number_12pt(document: Document) -> None:
@@ -799,6 +824,15 @@ FAULTS = [
     Fault("register_cover_without_volume", "register.cover", register_cover_line_deleted,
           base="register"),
     Fault("register_cell_in_arial", "font.name", register_cell_in_arial, base="register"),
+    # a biên bản (Mẫu 1.9)
+    Fault("minutes_signatures_swapped", "minutes.signatures", minutes_signatures_swapped,
+          base="minutes"),
+    Fault("minutes_without_location", "minutes.opening", minutes_line_deleted("Địa điểm"),
+          base="minutes"),
+    Fault("minutes_without_start", "minutes.opening", minutes_line_deleted("Thời gian bắt đầu"),
+          base="minutes"),
+    Fault("minutes_closing_without_end_mark", "body.end_mark", minutes_closing_without_end_mark,
+          base="minutes"),
 ]  # fmt: skip
 
 

@@ -52,6 +52,7 @@ EXAMPLE_FILES = {
     "submission": "to_trinh_khen_thuong.yaml",
     "dispatch": "cong_van_tuyen_truyen.yaml",
     "report": "bao_cao_thang.yaml",
+    "minutes": "bien_ban_hop_hoi_dong.yaml",
 }
 
 # The rows written out by hand from the example files (their số, ngày, trích yếu, người
@@ -112,6 +113,18 @@ EXPECTED = {
         "cáo-VBĐT)",
         "VT, PTĐKT, GN",
         "6",  # 3 recipients ("Như trên" is the Kính gửi) and 3 "Lưu" holders
+        "", "", "",
+    ),
+    "minutes": (
+        "07/BB-HĐTĐKT",
+        "10/9/2025",  # the meeting's day
+        # "Họp Hội đồng …": a second capitalised word reads as a name, so "Họp" keeps its capital
+        "Biên bản Họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị tặng Bằng khen của Chủ "
+        "tịch Ủy ban nhân dân tỉnh",
+        "CHỦ TỌA Trần Thị Hồng",  # the chair signs for the Hội đồng
+        "Thành viên Hội đồng; Sở Nội vụ (để tổng hợp)",
+        "VT, Hồ sơ",
+        "4",  # 2 recipients and 2 "Lưu" copies
         "", "", "",
     ),
 }  # fmt: skip

@@ -420,12 +420,16 @@ DATE = re.compile(
 )
 
 
-def _date_line(roles: Roles) -> Para:
-    """The date line; a kind without one (a biên bản, Mẫu 1.9) is not judged on it."""
+def _no_date_line_in_kind(roles: Roles) -> None:
+    """A kind without a date line (a biên bản, Mẫu 1.9) is not judged on one it lacks."""
     if roles.date_line is None:
         found = kinds.find(roles.doc_type)
         if found is not None and not found.date_line:
             raise NotApplicableError(f"{found.name} không có địa danh và thời gian")
+
+
+def _date_line(roles: Roles) -> Para:
+    _no_date_line_in_kind(roles)
     return _need(roles.date_line, "địa danh và thời gian")
 
 
@@ -1020,7 +1024,7 @@ _LOOK: dict[
 def _presence_check(attribute: str, where: str, expected: str) -> CheckFunction:
     def run(model: DocModel, roles: Roles) -> Iterator[Violation]:
         if attribute == "date_line":
-            _date_line(roles)
+            _no_date_line_in_kind(roles)
         if not getattr(roles, attribute):
             yield (where, "không có", expected)
 
