@@ -391,6 +391,8 @@ REFUSED_BY_THE_SCHEMA = {
     "urgency_invalid.yaml", "secrecy_invalid.yaml", "date_day_month_year.yaml",
     "symbol_with_space.yaml", "symbol_with_slash.yaml", "symbol_empty.yaml",
     "symbol_greek_letter.yaml",
+    # A biên bản's ký hiệu starts with BB-; it has no signer key (THƯ KÝ and CHỦ TỌA sign)
+    "minutes_symbol_without_bb.yaml", "minutes_with_signer.yaml",
     # Not a mapping at all
     "top_level_list.yaml", "empty_file.yaml",
 }  # fmt: skip
