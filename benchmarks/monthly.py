@@ -17,8 +17,8 @@ from pathlib import Path
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import yaml
 
-from tdkt_docs.monthly.compile import compile_month
 from tdkt_docs.form_workbook import workbook_bytes
+from tdkt_docs.monthly.compile import compile_month
 from tdkt_docs.monthly.form import build_form
 from tdkt_docs.monthly.schema import COLUMNS, FIELDS, KINDS
 
