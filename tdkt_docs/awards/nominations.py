@@ -307,12 +307,14 @@ class Choice(Generic[E]):
     lookup: Lookup[E]
 
     def find(self, text: str) -> E | None:
-        """The value named by ``text``; typed without its marks it is recognised too, when
-        the letters name one value only ("ca nhan" is cá nhân)."""
+        """The value named by ``text``; typed without any marks it is recognised too, when
+        the letters name one value only ("ca nhan" is cá nhân; "cá nhăn" is not)."""
         found = self.lookup.find(text)
         if found is not None:
             return found
         letters = without_marks(text)
+        if letters != match_key(text):
+            return None  # marks typed, and wrong: a "did you mean", not a guess
         matches = [
             entry
             for entry in self.lookup.entries
