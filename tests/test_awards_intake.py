@@ -218,7 +218,9 @@ def test_a_unit_line_above_the_header_names_the_unit(
 
 def test_an_unknown_unit_line_refuses_the_file(tmp_path: Path, rules: NominationRules) -> None:
     (tmp_path / "x.csv").write_text(
-        "Đơn vị đề nghị: Sở Tài chính\nHọ tên,Phân loại,Hình thức,Tỷ lệ phiếu\nA B,cá nhân,BKCT,80\n",
+        "Đơn vị đề nghị: Sở Tài chính\n"
+        "Họ tên,Phân loại,Hình thức,Tỷ lệ phiếu\n"
+        "A B,cá nhân,BKCT,80\n",
         "utf-8",
     )
     intake = read_nominations(tmp_path, rules)
