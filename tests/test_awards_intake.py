@@ -426,3 +426,22 @@ def test_write_form_then_read_back_unchanged(
         row=FIRST_DATA_ROW,
     )
     assert (second.kind, second.vote, second.award_type) == ("hộ gia đình", Decimal(70), "đột xuất")
+
+
+def test_a_guide_sheet_with_an_example_row_is_not_read(
+    tmp_path: Path, rules: NominationRules
+) -> None:
+    workbook = openpyxl.Workbook()
+    guide = workbook.active
+    guide.title = "Hướng dẫn"
+    guide.append(["Đơn vị đề nghị", "Họ và tên", "Phân loại khen thưởng", "Hình thức"])
+    guide.append(["Sở Y tế", "Nguyễn Anh Đại", "cá nhân", "BKCT"])  # the template's example
+    sheet = workbook.create_sheet("Danh sách")
+    sheet.append(["Đơn vị đề nghị", "Họ và tên", "Phân loại khen thưởng", "Hình thức", "Tỷ lệ"])
+    sheet.append(["Sở Y tế", "Lê Văn Tâm", "cá nhân", "BKCT", None])
+    workbook.save(tmp_path / "mau.xlsx")
+    lenient = dataclasses.replace(rules, votes_required=False)
+    intake = read_nominations(tmp_path, lenient)
+    assert [(n.sheet, n.name, n.vote) for n in intake.nominations] == [
+        ("Danh sách", "Lê Văn Tâm", None)
+    ]

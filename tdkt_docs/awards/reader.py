@@ -7,6 +7,9 @@ in UTF-8 or cp1258 with ``;`` or ``,``. Each row becomes a :class:`Nomination` o
 :class:`RejectedRow` per problem, naming file, sheet, row, column and the value expected. A
 bad row never stops the others, a bad file never stops the other files.
 
+Sheets named "Hướng dẫn" or "Danh mục" are not read (an import template shows an example
+row under the headings of its guide sheet).
+
 **Which unit proposed a row.** In this order:
 
 1. the row's own "Đơn vị đề nghị" cell, when the list has that column;
@@ -87,6 +90,9 @@ UNIT_LINE = re.compile(
     re.IGNORECASE,
 )
 """A line above the header naming the proposing unit: "Đơn vị đề nghị: Sở Y tế"."""
+GUIDE_SHEETS = ("huong dan", "danh muc")
+"""Sheets never read as a list (names without marks): import templates put an example row
+under the headings of their "Hướng dẫn" sheet."""
 
 
 @dataclass(frozen=True)
@@ -173,7 +179,8 @@ class _Context:
         return unit
 
     def form_names(self) -> str:
-        shown = [f"{c!r} ({self.catalog.form(c).label})" for c in self.rules.forms]
+        labels = {form.code: form.label for form in self.catalog.forms}
+        shown = [f"{c!r} ({labels[c]})" if c in labels else repr(c) for c in self.rules.forms]
         return ", ".join(shown) if shown else "none"
 
 
@@ -489,7 +496,11 @@ def _missing(header: Header, context: _Context) -> list[str]:
 def _read_file(path: Path, reading: _Reading) -> None:
     context = reading.context
     file_unit = _unit_of_file(path, context)
-    headers = [(grid, find_header(grid, HEADINGS)) for grid in grids(path)]
+    headers = [
+        (grid, find_header(grid, HEADINGS))
+        for grid in grids(path)
+        if grid.sheet is None or without_marks(grid.sheet) not in GUIDE_SHEETS
+    ]
     complete = [(g, h) for g, h in headers if h is not None and not _missing(h, context)]
     for grid, header in headers:
         if header is None or not _missing(header, context):
