@@ -445,3 +445,20 @@ def test_a_guide_sheet_with_an_example_row_is_not_read(
     assert [(n.sheet, n.name, n.vote) for n in intake.nominations] == [
         ("Danh sách", "Lê Văn Tâm", None)
     ]
+
+
+def test_the_example_script_writes_the_committed_files(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_examples", NOMINATIONS / "make_examples.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    written = module.make(tmp_path)
+    assert sorted(p.name for p in written) == [
+        "so-giao-duc-va-dao-tao.xlsx",
+        "so-nong-nghiep-va-moi-truong.csv",
+        "so-y-te.xlsx",
+    ]
+    for path in written:
+        assert path.read_bytes() == (NOMINATIONS / path.name).read_bytes(), path.name
