@@ -17,8 +17,9 @@ from pathlib import Path
 import openpyxl  # type: ignore[import-untyped, unused-ignore]
 import yaml
 
+from tdkt_docs.form_workbook import workbook_bytes
 from tdkt_docs.monthly.compile import compile_month
-from tdkt_docs.monthly.form import build_form, workbook_bytes
+from tdkt_docs.monthly.form import build_form
 from tdkt_docs.monthly.schema import COLUMNS, FIELDS, KINDS
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -654,7 +654,7 @@ def register_xlsx(
     entries: Sequence[RegisterEntry], cover: RegisterCover, profile: Profile | None = None
 ) -> bytes:
     """The register as XLSX bytes; the same entries and cover always give the same bytes."""
-    from tdkt_docs.monthly.form import workbook_bytes
+    from tdkt_docs.form_workbook import workbook_bytes
 
     cover = cover.completed(entries)
     return workbook_bytes(register_workbook(entries, cover, profile), cover.stamp(entries))

@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unu
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
 
 from tdkt_docs.awards.catalog import AwardForm, Level
-from tdkt_docs.monthly.form import workbook_bytes
+from tdkt_docs.form_workbook import workbook_bytes
 from tdkt_docs.tabular import protect_cell
 
 SHEET = "Khen thưởng"

@@ -49,6 +49,23 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError, field_validator
 
 from tdkt_docs.errors import DataError, OutputExistsError
+from tdkt_docs.intake import (
+    HEADER_SEARCH_ROWS,
+    INTAKE_SUFFIXES,
+    FileRejectedError,
+    Grid,
+    Header,
+    RejectedFile,
+    RejectedRow,
+    cell_text,
+    find_header,
+    grids,
+    heading_key,
+    intake_files,
+    is_column_numbers,
+    refused_format,
+    rejected_csv,
+)
 from tdkt_docs.loader import read_data, validate
 from tdkt_docs.markup import escape as escape_markup
 from tdkt_docs.messages import did_you_mean, plural, problems_from
@@ -67,20 +84,13 @@ from tdkt_docs.monthly.settings import REPORT_RECIPIENT, ReportSettings, load_re
 from tdkt_docs.monthly.units import load_units
 from tdkt_docs.output import write_atomic
 from tdkt_docs.render import render
-from tdkt_docs.tabular import TABULAR_SUFFIXES, csv_bytes, protect_cell, read_sheets
+from tdkt_docs.tabular import csv_bytes, protect_cell
 from tdkt_docs.text import clean_line
 from tdkt_docs.vietnamese.dates import short_date
 from tdkt_docs.vietnamese.numbers import count_text, roman
 
-SUBMISSION_SUFFIXES = TABULAR_SUFFIXES
+SUBMISSION_SUFFIXES = INTAKE_SUFFIXES
 """Workbooks (.xlsx, .xlsm, .xls, .xlsb, .ods) and CSV files, read by tdkt_docs.tabular."""
-OTHER_SPREADSHEETS = (".numbers",)
-"""Refused with how to export it, so a unit that sent one is not silently missed."""
-IGNORED_PREFIXES = ("~$", "._", ".~lock")
-"""Lock files of Excel and LibreOffice, and macOS metadata files next to the real ones."""
-HEADER_SEARCH_ROWS = 30
-MIN_HEADINGS = 3
-"""A row with at least this many of the form's headings is taken as a header row."""
 
 RECIPIENT = REPORT_RECIPIENT
 TOPIC = "phát hiện, bồi dưỡng, biểu dương, nhân rộng điển hình tiên tiến, gương người tốt, việc tốt"
@@ -97,41 +107,6 @@ SOURCE_HEADING = "Nguồn"
 
 
 # --- Results --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RejectedRow:
-    """One problem in one row; a row with two bad cells gives two of these.
-
-    ``sheet`` is ``None`` for a CSV file, ``column`` the heading of the bad cell (``None``
-    when the problem is the sheet's header). ``duplicate_of`` is the source of the kept row
-    when this row repeats it.
-    """
-
-    file: str
-    sheet: str | None
-    row: int
-    column: str | None
-    message: str
-    duplicate_of: str | None = None
-
-    def __str__(self) -> str:
-        where = [f"sheet '{self.sheet}'"] if self.sheet is not None else []
-        where.append(f"row {self.row}")
-        if self.column is not None:
-            where.append(f"column '{self.column}'")
-        return f"{self.file}: {', '.join(where)}: {self.message}"
-
-
-@dataclass(frozen=True)
-class RejectedFile:
-    """A file of which nothing was accepted, and why."""
-
-    file: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -241,12 +216,7 @@ def _key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", folded).split())
 
 
-def _heading_key(text: str) -> str:
-    # A "*" marks a required column on many forms: "Loại *", "Loại (*)".
-    return re.sub(r"\s*(\(\*\)|\*+)$", "", _key(text))
-
-
-_HEADINGS: dict[str, Column] = {_heading_key(column.heading): column for column in COLUMNS}
+_HEADINGS: dict[str, str] = {heading_key(column.heading): column.key for column in COLUMNS}
 _COLUMN_BY_KEY: dict[str, Column] = {column.key: column for column in COLUMNS}
 _CHOICE_ALIASES = {"media": {"đường dẫn": "đường dẫn (link)", "link": "đường dẫn (link)"}}
 _CHOICES: dict[str, dict[str, str]] = {
@@ -257,24 +227,6 @@ _CHOICES: dict[str, dict[str, str]] = {
     for column in COLUMNS
     if column.choices
 }
-
-
-def _cell_text(value: object) -> str | None:
-    """A cell as the text a person sees in it; ``None`` when it is blank."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return str(value).upper()
-    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-        return str(int(value))  # Excel stores every number as a float: 1985.0 is 1985
-    if isinstance(value, dt.datetime):
-        return value.strftime("%d/%m/%Y" if value.time() == dt.time() else "%d/%m/%Y %H:%M")
-    if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M")
-    text = str(value)
-    return text if text.translate(_INVISIBLE).strip() else None
 
 
 # --- The units registry, looked up by code or name ------------------------------------------
@@ -318,127 +270,11 @@ class _UnitIndex:
         return message
 
 
-# --- Grids: a sheet or a CSV file as rows of values ------------------------------------------
+# --- The header (tdkt_docs.intake finds it) ------------------------------------------------
 
 
-class _FileRejectedError(Exception):
-    """The whole file is refused; the message is the reason shown to the user."""
-
-
-@dataclass
-class _Grid:
-    file: str
-    sheet: str | None
-    rows: list[tuple[object, ...]]
-    """rows[0] is row 1."""
-    merged: dict[tuple[int, int], object]
-    """(row, column), both from 1 → the value of the merged range that covers the cell."""
-    vertical: set[tuple[int, int]]
-    """The merged cells whose range is a single column (a unit cell spanning its rows)."""
-    merged_bottom: dict[tuple[int, int], int]
-    """The top-left cell of a merged range → the range's last row."""
-
-    def value(self, row: int, column: int, *, in_header: bool) -> object:
-        values = self.rows[row - 1]
-        value = values[column - 1] if column <= len(values) else None
-        if value is None and (in_header or (row, column) in self.vertical):
-            return self.merged.get((row, column))
-        return value
-
-    def where(self, row: int) -> str:
-        sheet = f"sheet '{self.sheet}', " if self.sheet is not None else ""
-        return f"{sheet}row {row}"
-
-
-@dataclass(frozen=True)
-class _Header:
-    row: int
-    last_row: int
-    columns: dict[str, int]
-    """Column key → column number (from 1)."""
-
-    @property
-    def missing(self) -> list[Column]:
-        return [c for c in COLUMNS if c.required and c.key not in self.columns]
-
-
-def _headings_in_row(grid: _Grid, row: int, skip: set[int] | None = None) -> dict[str, int]:
-    found: dict[str, int] = {}
-    width = max(len(grid.rows[row - 1]), 1)
-    for column in range(1, width + 1):
-        if skip and column in skip:
-            continue
-        value = grid.value(row, column, in_header=True)
-        matched = _HEADINGS.get(_heading_key(value)) if isinstance(value, str) else None
-        if matched is not None and matched.key not in found:
-            found[matched.key] = column
-    return found
-
-
-def _find_header(grid: _Grid) -> _Header | None:
-    """The first row holding the form's headings, possibly over two rows (merged cells)."""
-    for row in range(1, min(HEADER_SEARCH_ROWS, len(grid.rows)) + 1):
-        columns = _headings_in_row(grid, row)
-        if len(columns) < MIN_HEADINGS:
-            continue
-        last_row = row
-        if row < len(grid.rows):
-            # Headings under a group heading ("Thông tin cá nhân" over Năm sinh, Giới tính).
-            below = _headings_in_row(grid, row + 1, skip=set(columns.values()))
-            added = {k: c for k, c in below.items() if k not in columns}
-            if added:
-                columns.update(added)
-                last_row = row + 1
-        for column in columns.values():
-            last_row = max(last_row, grid.merged_bottom.get((row, column), row))
-        return _Header(row, last_row, columns)
-    return None
-
-
-def _is_column_numbers(values: Sequence[object]) -> bool:
-    """A row "(1) (2) (3) …" or "1 2 3 …" under the header, as many Vietnamese forms have."""
-    texts = [t for t in (_cell_text(v) for v in values) if t is not None]
-    return len(texts) >= MIN_HEADINGS and all(
-        re.fullmatch(r"\(?\d{1,2}\)?", t.strip()) for t in texts
-    )
-
-
-def _grids(path: Path) -> list[_Grid]:
-    """Every visible sheet of a workbook, or the CSV file, with its merged cells."""
-    try:
-        sheets = read_sheets(path)
-    except DataError as exc:
-        raise _FileRejectedError(_reason(exc)) from exc
-    grids: list[_Grid] = []
-    for sheet in sheets:
-        grid = _Grid(path.name, sheet.name, list(sheet.rows), {}, set(), {})
-        for cells in sheet.merged:
-            _add_merged(grid, cells.top, cells.left, cells.bottom, cells.right)
-        grids.append(grid)
-    return grids
-
-
-def _reason(error: DataError) -> str:
-    """The problems of a file refused by the reader, without the file's name."""
-    return "; ".join(f"{p.field}: {p.message}" if p.field else p.message for p in error.problems)
-
-
-def _add_merged(grid: _Grid, top: int, left: int, bottom: int, right: int) -> None:
-    if top > len(grid.rows):
-        return
-    top_row = grid.rows[top - 1]
-    value = top_row[left - 1] if left <= len(top_row) else None
-    grid.merged_bottom[(top, left)] = bottom
-    # Only ranges that can matter are filled: header cells, and single-column data cells.
-    last = min(bottom, len(grid.rows))
-    for row in range(top, last + 1):
-        if row > HEADER_SEARCH_ROWS + 1 and left != right:
-            break
-        for column in range(left, right + 1):
-            if (row, column) != (top, left):
-                grid.merged[(row, column)] = value
-                if left == right:
-                    grid.vertical.add((row, column))
+def _missing(header: Header) -> list[Column]:
+    return [c for c in COLUMNS if c.required and c.key not in header.columns]
 
 
 # --- Rows → exemplars ----------------------------------------------------------------------
@@ -515,7 +351,7 @@ def _read_row(
     problems: list[tuple[str | None, str]] = []
     for column in COLUMNS:
         raw = values.get(column.key)
-        text = _cell_text(raw)
+        text = cell_text(raw)
         if text is None:
             if column.required:
                 problems.append((column.heading, f"is empty; {_expected(column)}"))
@@ -560,16 +396,16 @@ class _Reading:
     first_seen: dict[tuple[str, str], str]
 
 
-def _read_grid(grid: _Grid, header: _Header, reading: _Reading) -> tuple[int, int]:
+def _read_grid(grid: Grid, header: Header, reading: _Reading) -> tuple[int, int]:
     """Read the rows under ``header``; return (rows found, rows accepted)."""
     found = accepted = 0
     for row in range(header.last_row + 1, len(grid.rows) + 1):
         values = {
             key: grid.value(row, column, in_header=False) for key, column in header.columns.items()
         }
-        if all(_cell_text(v) is None for v in values.values()):
+        if all(cell_text(v) is None for v in values.values()):
             continue  # blank rows, at the end or between blocks
-        if row == header.last_row + 1 and _is_column_numbers(list(values.values())):
+        if row == header.last_row + 1 and is_column_numbers(list(values.values())):
             continue
         found += 1
         sheet = f", sheet '{grid.sheet}'" if grid.sheet is not None else ""
@@ -611,43 +447,30 @@ def _no_header_reason() -> str:
 
 
 def _read_file(path: Path, reading: _Reading) -> None:
-    grids = _grids(path)
-    headers = [(grid, _find_header(grid)) for grid in grids]
-    complete = [(g, h) for g, h in headers if h is not None and not h.missing]
-    partial = [(g, h) for g, h in headers if h is not None and h.missing]
+    headers = [(grid, find_header(grid, _HEADINGS)) for grid in grids(path)]
+    complete = [(g, h) for g, h in headers if h is not None and not _missing(h)]
+    partial = [(g, h) for g, h in headers if h is not None and _missing(h)]
     for grid, header in partial:
-        lacking = ", ".join(f"'{c.heading}'" for c in header.missing)
-        columns = "column" if len(header.missing) == 1 else "columns"
+        missing = _missing(header)
+        lacking = ", ".join(f"'{c.heading}'" for c in missing)
+        columns = "column" if len(missing) == 1 else "columns"
         message = f"the header lacks the required {columns} {lacking}; this sheet was not read"
         if not complete:
-            raise _FileRejectedError(f"{grid.where(header.row)}: {message}")
+            raise FileRejectedError(f"{grid.where(header.row)}: {message}")
         reading.rejected_rows.append(RejectedRow(grid.file, grid.sheet, header.row, None, message))
     if not complete:
-        raise _FileRejectedError(_no_header_reason())
+        raise FileRejectedError(_no_header_reason())
     found = accepted = 0
     for grid, header in complete:
         in_grid, accepted_in_grid = _read_grid(grid, header, reading)
         found, accepted = found + in_grid, accepted + accepted_in_grid
     if found == 0:
         where = ", ".join(grid.where(header.row) for grid, header in complete)
-        raise _FileRejectedError(f"has no exemplar rows under its header ({where})")
+        raise FileRejectedError(f"has no exemplar rows under its header ({where})")
     if accepted == 0:
-        raise _FileRejectedError(
+        raise FileRejectedError(
             f"none of its {plural(found, 'row')} could be accepted; each problem is listed by row"
         )
-
-
-def _submission_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        raise DataError.single(folder, "", "is not a folder of submissions")
-    files = [
-        path
-        for path in folder.iterdir()
-        if path.is_file()
-        and not path.name.startswith(IGNORED_PREFIXES)
-        and path.suffix.lower() in SUBMISSION_SUFFIXES + OTHER_SPREADSHEETS
-    ]
-    return sorted(files, key=lambda path: path.name)
 
 
 def read_submissions(folder: str | Path, units: Sequence[Unit] | str | Path) -> Intake:
@@ -661,20 +484,15 @@ def read_submissions(folder: str | Path, units: Sequence[Unit] | str | Path) -> 
     """
     registry = list(units) if not isinstance(units, str | Path) else load_units(units)
     reading = _Reading(_UnitIndex(registry), [], [], [], {})
-    files = _submission_files(Path(folder))
+    files = intake_files(Path(folder), "submissions")
     for path in files:
-        if path.suffix.lower() in OTHER_SPREADSHEETS:
-            reading.rejected_files.append(
-                RejectedFile(
-                    path.name,
-                    f"is a Numbers ({path.suffix}) file; in Numbers choose File → Export To → "
-                    "Excel, and send the .xlsx",
-                )
-            )
+        refused = refused_format(path)
+        if refused is not None:
+            reading.rejected_files.append(refused)
             continue
         try:
             _read_file(path, reading)
-        except _FileRejectedError as exc:
+        except FileRejectedError as exc:
             reading.rejected_files.append(RejectedFile(path.name, str(exc)))
         except OSError as exc:
             reading.rejected_files.append(
@@ -998,14 +816,6 @@ def _missing_csv(intake: Intake) -> bytes:
     )
 
 
-def _rejected_csv(intake: Intake) -> bytes:
-    rows: list[tuple[object, ...]] = [(f.file, "", "", "", f.reason) for f in intake.rejected_files]
-    rows += [
-        (r.file, r.sheet or "", r.row, r.column or "", r.message) for r in intake.rejected_rows
-    ]
-    return csv_bytes(("file", "sheet", "row", "column", "reason"), rows)
-
-
 def _compiled_xlsx(intake: Intake, units: Sequence[Unit]) -> bytes:
     names = {unit.code: unit.name for unit in units}
     workbook = openpyxl.Workbook()
@@ -1163,7 +973,9 @@ def compile_month(
         "compiled.xlsx": _compiled_xlsx(intake, units),
         "compiled.json": _compiled_json(month, period, intake, counts),
         "missing.csv": _missing_csv(intake),
-        "rejected.csv": _rejected_csv(intake),
+        "rejected.csv": rejected_csv(
+            intake.rejected_files, intake.rejected_rows, message_heading="reason"
+        ),
     }
     report_path = out / f"bao-cao-{month}.docx"
     existing = [p.name for p in (report_path, *(out / n for n in outputs)) if p.exists()]

@@ -19,10 +19,7 @@ column's drop-down (an inline list is limited to 255 characters).
 from __future__ import annotations
 
 import datetime as dt
-import io
-import math
 import re
-import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,29 +27,33 @@ from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.comments import Comment  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
     Alignment,
-    Border,
-    Font,
-    PatternFill,
-    Side,
 )
 from openpyxl.utils import (  # type: ignore[import-untyped, unused-ignore]
     get_column_letter,
-    quote_sheetname,
 )
 from openpyxl.worksheet.datavalidation import (  # type: ignore[import-untyped, unused-ignore]
     DataValidation,
 )
-from openpyxl.worksheet.properties import (  # type: ignore[import-untyped, unused-ignore]
-    PageSetupProperties,
-)
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
-from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped, unused-ignore]
 
-from tdkt_docs.docx_package import normalise_zip
 from tdkt_docs.errors import DataError
+from tdkt_docs.form_workbook import (
+    BORDER,
+    CREATOR,
+    REQUIRED_COLOUR,
+    TEXT_FORMAT,
+    TITLE_FONT_SIZE,
+    fill_lists_sheet,
+    font,
+    header_fill,
+    inline_list,
+    print_setup,
+    sheet_range,
+    text_height,
+    workbook_bytes,
+)
 from tdkt_docs.monthly.schema import COLUMNS, Column, Period, Unit
 from tdkt_docs.output import write_atomic
-from tdkt_docs.tabular import protect_cell
 from tdkt_docs.vietnamese.dates import month_text, short_date
 
 FORM_SHEET = "Điển hình"
@@ -75,21 +76,7 @@ LAST_VALIDATED_ROW = FIRST_DATA_ROW + VALIDATED_ROWS - 1
 BIRTH_YEAR_MIN = 1900
 BIRTH_YEAR_MAX = 2100
 
-FONT_NAME = "Times New Roman"
-FONT_SIZE = 12
-TITLE_FONT_SIZE = 14
-REQUIRED_COLOUR = "C00000"  # dark red: readable in print, unmistakable on screen
-HEADER_FILL = "D9D9D9"  # light grey
-CREATOR = "tdkt-docs"
-
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100  # the years a form's month may be in
-# Excel's own limit for a list typed into the validation rule.
-_INLINE_LIST_LIMIT = 255
-
-_THIN = Side(style="thin", color="000000")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_TEXT_FORMAT = "@"  # stops Excel turning typed text such as "1/9" or "0905…" into dates/numbers
-
 _GUIDANCE = {
     "unit": (
         "Tên đơn vị (chọn trong danh sách thả xuống, nếu có) hoặc mã đơn vị đã được thông "
@@ -197,64 +184,44 @@ def build_form(year: int, month: int, units: Sequence[Unit] | None = None) -> Wo
     return workbook
 
 
-def workbook_bytes(workbook: Workbook, timestamp: dt.datetime) -> bytes:
-    """The workbook as .xlsx bytes that depend only on its content and ``timestamp``.
-
-    ``timestamp`` becomes the created and modified times and the date of every zip entry.
-    """
-    workbook.properties.created = timestamp
-    workbook.properties.modified = timestamp
-    buffer = io.BytesIO()
-    # ExcelWriter rather than Workbook.save, which stamps the modified time from the clock.
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(workbook, archive).save()
-    return normalise_zip(buffer.getvalue(), timestamp)
-
-
-def _font(
-    *, bold: bool = False, italic: bool = False, size: int = FONT_SIZE, colour: str = "000000"
-) -> Font:
-    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=colour)
-
-
 def _fill_form_sheet(sheet: Worksheet, year: int, month: int) -> None:
     last_letter = get_column_letter(len(COLUMNS))
-    for row, text, font, height in (
-        (TITLE_ROW, title_text(year, month), _font(bold=True, size=TITLE_FONT_SIZE), 24),
-        (NOTE_ROW, _note_text(year, month), _font(italic=True), 36),
+    for row, text, banner_font, height in (
+        (TITLE_ROW, title_text(year, month), font(bold=True, size=TITLE_FONT_SIZE), 24),
+        (NOTE_ROW, _note_text(year, month), font(italic=True), 36),
     ):
         sheet.merge_cells(f"A{row}:{last_letter}{row}")
         banner = sheet.cell(row=row, column=1, value=text)
-        banner.font = font
+        banner.font = banner_font
         banner.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.row_dimensions[row].height = height
 
-    header_fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-    data_font = _font()
+    heading_fill = header_fill()
+    data_font = font()
     data_alignment = Alignment(vertical="top", wrap_text=True)
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
 
         heading = sheet.cell(row=HEADER_ROW, column=index, value=column.heading)
-        heading.font = _font(bold=True, colour=REQUIRED_COLOUR if column.required else "000000")
+        heading.font = font(bold=True, colour=REQUIRED_COLOUR if column.required else "000000")
         heading.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        heading.border = _BORDER
-        heading.fill = header_fill
+        heading.border = BORDER
+        heading.fill = heading_fill
         heading.comment = _heading_comment(column)
 
-        number_format = "0" if column.key == "birth_year" else _TEXT_FORMAT
+        number_format = "0" if column.key == "birth_year" else TEXT_FORMAT
         for row in range(FIRST_DATA_ROW, LAST_DATA_ROW + 1):
             cell = sheet.cell(row=row, column=index)
             cell.font = data_font
             cell.alignment = data_alignment
-            cell.border = _BORDER
+            cell.border = BORDER
             cell.number_format = number_format
     sheet.row_dimensions[HEADER_ROW].height = 48
 
     sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
     sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    _print_setup(sheet, landscape=True)
+    print_setup(sheet, landscape=True)
 
 
 def _note_text(year: int, month: int) -> str:
@@ -279,16 +246,6 @@ def _heading_comment(column: Column) -> Comment:
     return comment
 
 
-def _print_setup(sheet: Worksheet, *, landscape: bool) -> None:
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as needed
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
-
-
 def _add_validations(workbook: Workbook, form: Worksheet, units: Sequence[Unit]) -> None:
     lists: list[tuple[str, list[str]]] = []  # columns for the hidden sheet, in order
     for index, column in enumerate(COLUMNS, start=1):
@@ -296,10 +253,10 @@ def _add_validations(workbook: Workbook, form: Worksheet, units: Sequence[Unit])
         cells = f"{letter}{FIRST_DATA_ROW}:{letter}{LAST_VALIDATED_ROW}"
         rule: DataValidation | None = None
         if column.choices:
-            source = _inline_list(column.choices)
+            source = inline_list(column.choices)
             if source is None:
                 lists.append((column.heading, list(column.choices)))
-                source = _sheet_range(len(lists), len(column.choices))
+                source = sheet_range(LISTS_SHEET, len(lists), len(column.choices))
             rule = DataValidation(
                 type="list",
                 formula1=source,
@@ -318,7 +275,7 @@ def _add_validations(workbook: Workbook, form: Worksheet, units: Sequence[Unit])
             # A warning, not a stop: a unit may still type its code, which the compiler accepts.
             rule = DataValidation(
                 type="list",
-                formula1=_sheet_range(len(lists), len(names)),
+                formula1=sheet_range(LISTS_SHEET, len(lists), len(names)),
                 allow_blank=True,
                 showErrorMessage=True,
                 errorStyle="warning",
@@ -347,37 +304,7 @@ def _add_validations(workbook: Workbook, form: Worksheet, units: Sequence[Unit])
             rule.add(cells)
             form.add_data_validation(rule)
     if lists:
-        _fill_lists_sheet(workbook.create_sheet(LISTS_SHEET), lists)
-
-
-def _inline_list(choices: Sequence[str]) -> str | None:
-    """The list typed into the rule, or ``None`` when it must go on the hidden sheet."""
-    source = ",".join(choices)
-    if len(source) > _INLINE_LIST_LIMIT or any("," in c or '"' in c for c in choices):
-        return None
-    return f'"{source}"'
-
-
-def _sheet_range(list_number: int, length: int) -> str:
-    letter = get_column_letter(list_number)
-    return f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${length + 1}"
-
-
-def _fill_lists_sheet(sheet: Worksheet, lists: Sequence[tuple[str, Sequence[str]]]) -> None:
-    # Hidden so that it is not filled in by mistake; a heading on row 1, the values below.
-    sheet.sheet_state = "hidden"
-    for number, (heading, values) in enumerate(lists, start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = 50
-        for row, value in enumerate([heading, *values], start=1):
-            cell = sheet.cell(row=row, column=number, value=value)
-            cell.font = _font(bold=row == 1)
-            protect_cell(cell)  # a unit's name from the registry is text, never a formula
-
-
-def _text_height(text: str, width: float) -> float:
-    """The row height (points) that shows ``text`` wrapped in a column ``width`` wide."""
-    characters_per_line = max(1, int(width * 1.15))  # Times New Roman 12 in Excel's units
-    return 16.5 * math.ceil(len(text) / characters_per_line) + 2
+        fill_lists_sheet(workbook.create_sheet(LISTS_SHEET), lists)
 
 
 def _fill_guide_sheet(sheet: Worksheet, year: int, month: int) -> None:
@@ -407,7 +334,7 @@ def _fill_guide_sheet(sheet: Worksheet, year: int, month: int) -> None:
     ]
 
     title = sheet.cell(row=1, column=1, value=f"HƯỚNG DẪN ĐIỀN {title_text(year, month)}")
-    title.font = _font(bold=True, size=TITLE_FONT_SIZE)
+    title.font = font(bold=True, size=TITLE_FONT_SIZE)
     title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(widths))
     sheet.row_dimensions[1].height = 40
@@ -415,11 +342,11 @@ def _fill_guide_sheet(sheet: Worksheet, year: int, month: int) -> None:
     row = 3
     for text in rules:
         cell = sheet.cell(row=row, column=1, value=text)
-        cell.font = _font()
+        cell.font = font()
         cell.alignment = Alignment(vertical="top", wrap_text=True)
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
         # Excel does not fit the height of merged cells to their text, so set it here.
-        sheet.row_dimensions[row].height = _text_height(text, sum(widths))
+        sheet.row_dimensions[row].height = text_height(text, sum(widths))
         row += 1
 
     row += 1
@@ -431,20 +358,18 @@ def _fill_guide_sheet(sheet: Worksheet, year: int, month: int) -> None:
         for index, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=index, value=value)
             header = row == table_start
-            cell.font = _font(bold=header)
-            cell.border = _BORDER
+            cell.font = font(bold=header)
+            cell.border = BORDER
             cell.alignment = Alignment(
                 horizontal="center" if header or index == 2 else "left",
                 vertical="center" if header else "top",
                 wrap_text=True,
             )
             if header:
-                cell.fill = PatternFill(
-                    fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL
-                )
+                cell.fill = header_fill()
         # LibreOffice keeps the default height of rows written by openpyxl: set it.
         sheet.row_dimensions[row].height = max(
-            _text_height(value, width) for value, width in zip(values, widths, strict=True)
+            text_height(value, width) for value, width in zip(values, widths, strict=True)
         )
         row += 1
-    _print_setup(sheet, landscape=False)
+    print_setup(sheet, landscape=False)
