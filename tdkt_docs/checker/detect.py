@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from tdkt_docs import kinds
 from tdkt_docs.checker.model import DocModel, Para
+from tdkt_docs.awards.money_table import COLUMNS as MONEY_TABLE_COLUMNS
+from tdkt_docs.awards.money_table import TITLE as MONEY_TABLE_TITLE
 from tdkt_docs.register import COLUMNS as REGISTER_COLUMNS
 from tdkt_docs.register import TITLE as REGISTER_TITLE
 from tdkt_docs.roles import ROLE_BY_STYLE_ID
@@ -61,7 +63,12 @@ TYPE_NAMES = (
 
 REGISTER = "register"
 """The detected type of a sổ đăng ký văn bản đi (Phụ lục IV): not a văn bản, so only the
-rules that name it apply (``register: true`` or ``applies_to: [register]``)."""
+rules that name it apply (``also: [register]`` or ``applies_to: [register]``)."""
+MONEY_TABLE = "money_table"
+"""The detected type of a bảng tổng hợp tiền thưởng (:mod:`tdkt_docs.awards.money_table`):
+an appendix of a decision in a file of its own, not a văn bản either."""
+NOT_DOCUMENTS = (REGISTER, MONEY_TABLE)
+"""The detected types that are not văn bản: only the rules that name them apply."""
 
 CONTENT_ROLES = ("body", "basis", "article", "article_item", "list_group", "list_entry")
 """Role styles of the paragraphs laid out as body text (justified, indented, body size):
@@ -195,6 +202,10 @@ class Roles:
     """A register's "SỔ ĐĂNG KÝ VĂN BẢN ĐI"."""
     register_headings: list[tuple[str, Para]] = field(default_factory=list)
     """A register's heading row: each cell's text with its first paragraph."""
+    money_table_title: Para | None = None
+    """A money table's "BẢNG TỔNG HỢP TIỀN THƯỞNG"."""
+    money_table_headings: list[tuple[str, Para]] = field(default_factory=list)
+    """A money table's heading row: each cell's text with its first paragraph."""
 
 
 @dataclass
@@ -311,13 +322,19 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     roles.register_title = next(
         (p for p in paragraphs if normalise(p.text).upper() == REGISTER_TITLE), None
     )
-    roles.register_headings = _register_headings(paragraphs)
+    roles.register_headings = _heading_row(paragraphs, REGISTER_COLUMNS[0])
+    roles.money_table_title = next(
+        (p for p in paragraphs if normalise(p.text).upper() == MONEY_TABLE_TITLE), None
+    )
+    roles.money_table_headings = _heading_row(paragraphs, MONEY_TABLE_COLUMNS[1])
 
     untitled = next((k.type for k in kinds.kinds() if k.type_title is None), "dispatch")
     if wanted_type != "auto":
         roles.doc_type = wanted_type
     elif roles.register_title is not None and roles.quoc_hieu is None:
         roles.doc_type = REGISTER  # a register's title, and no quốc hiệu: not a văn bản
+    elif roles.money_table_title is not None and roles.quoc_hieu is None:
+        roles.doc_type = MONEY_TABLE  # an appendix in a file of its own, not a văn bản
     elif roles.subject is not None:
         roles.doc_type = untitled  # "V/v": the type without a type name, the công văn
     elif roles.type_title is not None:
@@ -456,10 +473,10 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     return roles
 
 
-def _register_headings(paragraphs: list[Para]) -> list[tuple[str, Para]]:
-    """The cells of the first table row holding the register's first heading ("Số, ký
-    hiệu văn bản"), each as its text (its paragraphs joined) and its first paragraph."""
-    first = normalise(REGISTER_COLUMNS[0]).casefold()
+def _heading_row(paragraphs: list[Para], heading: str) -> list[tuple[str, Para]]:
+    """The cells of the first table row holding ``heading`` (a register's "Số, ký hiệu văn
+    bản"), each as its text (its paragraphs joined) and its first paragraph."""
+    first = normalise(heading).casefold()
     row = next(
         (
             p.table[:2]
