@@ -37,7 +37,7 @@ from tdkt_docs.awards.catalog import RECIPIENT_KINDS, Catalog, RecipientKind, bu
 from tdkt_docs.errors import DataError, Problem
 from tdkt_docs.loader import read_data
 from tdkt_docs.messages import problems_from
-from tdkt_docs.text import clean_line
+from tdkt_docs.text import clean_line, without_marks
 from tdkt_docs.vietnamese.dates import short_date
 from tdkt_docs.vietnamese.numbers import amount_to_words, format_number
 
@@ -112,6 +112,23 @@ class FormCoefficients(BaseModel):
         staticmethod(_exact)
     )
 
+    @model_validator(mode="before")
+    @classmethod
+    def _known_kinds(cls, data: object) -> object:
+        if isinstance(data, Mapping):
+            for key in data:
+                if key not in (*RECIPIENT_KINDS, "unverified"):
+                    hint = next(
+                        (k for k in RECIPIENT_KINDS if without_marks(k) == without_marks(str(key))),
+                        None,
+                    )
+                    suggestion = f"; did you mean {hint!r}?" if hint else ""
+                    raise ValueError(
+                        f"{key!r} is not a phân loại khen thưởng; expected "
+                        f"{', '.join(RECIPIENT_KINDS)} or unverified{suggestion}"
+                    )
+        return data
+
     @model_validator(mode="after")
     def _consistent(self) -> FormCoefficients:
         if self.individual is None and self.collective is None and self.household is None:
@@ -150,9 +167,11 @@ class MoneyRules(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     version: Text
-    base_salary: tuple[BaseSalary, ...] = Field(min_length=1)
-    rounding: tuple[RoundingRule, ...] = Field(min_length=1)
-    regimes: tuple[Regime, ...] = Field(min_length=1)
+    # Not Field(min_length=1): pydantic would also call a list whose one entry is bad
+    # "too short"; the validator below says it once.
+    base_salary: tuple[BaseSalary, ...]
+    rounding: tuple[RoundingRule, ...]
+    regimes: tuple[Regime, ...]
     _source: str = PrivateAttr(default=MONEY_FILE)
 
     @property
@@ -163,6 +182,8 @@ class MoneyRules(BaseModel):
     @field_validator("base_salary", "rounding", "regimes")
     @classmethod
     def _in_date_order(cls, entries: tuple[_Dated, ...]) -> tuple[_Dated, ...]:
+        if not entries:
+            raise ValueError("is empty; expected at least one entry")
         for index, (before, after) in enumerate(zip(entries, entries[1:], strict=False)):
             if after.start <= before.start:
                 problem = "overlaps" if after.start == before.start else "comes before"
@@ -233,7 +254,8 @@ def _check_codes(rules: MoneyRules, catalog: Catalog, source: Path) -> None:
         Problem(
             str(source),
             f"regimes[{index}].coefficients.{code}",
-            f"{code!r} is not an award form of the catalog; expected one of {', '.join(codes)}",
+            f"{code!r} is not an award form of the catalog; expected one of "
+            f"{', '.join(form.code for form in catalog.forms)}",
         )
         for index, regime in enumerate(rules.regimes)
         for code in regime.coefficients
