@@ -148,6 +148,7 @@ class MoneyTable:
 
     def __post_init__(self) -> None:
         where = "money table"
+        cleaned_rows: list[MoneyRow] = []
         if not self.rows:
             raise DataError.single(None, where, "has no rows; expected at least one award")
         for index, row in enumerate(self.rows):
@@ -165,11 +166,22 @@ class MoneyTable:
                     f"{row.name!r}: the amount is for {row.amount.form} ({row.amount.kind}), "
                     f"the row for {row.form} ({row.kind})",
                 )
-            for name, text in (("name", row.name), ("detail", row.detail or "x")):
-                try:
-                    clean_line(text)
-                except ValueError as exc:
-                    raise DataError.single(None, f"{where}.rows[{index}].{name}", str(exc)) from None
+            try:
+                cleaned = MoneyRow(
+                    clean_line(row.name),
+                    clean_line(row.detail) or None if row.detail is not None else None,
+                    row.kind,
+                    row.form,
+                    clean_line(row.form_title),
+                    row.amount,
+                )
+            except ValueError as exc:
+                raise DataError.single(None, f"{where}.rows[{index}].name", str(exc)) from None
+            if not cleaned.name:
+                raise DataError.single(None, f"{where}.rows[{index}].name", "is empty")
+            cleaned_rows.append(cleaned)
+        # NFC and single spaces, as every text the package writes.
+        object.__setattr__(self, "rows", tuple(cleaned_rows))
 
     @property
     def total(self) -> int:
