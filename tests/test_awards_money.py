@@ -121,9 +121,9 @@ def _expected_coefficient(regime: dict[str, Any], form: str, kind: str) -> Decim
 
 @pytest.mark.parametrize("index", range(len(RAW["regimes"])))
 def test_every_form_and_kind_of_every_regime(index: int) -> None:
-    """On each regime's first day (with a base salary), every coefficient of the file gives coefficient × base,
-    rounded as the rule of that day says; derived kinds are the multiple of the cá nhân
-    amount. Expected values from the file read plainly, not through the models."""
+    """On each regime's first day (with a base salary), every coefficient of the file gives
+    coefficient × base, rounded as the rule of that day says; derived kinds are the multiple
+    of the cá nhân amount. Expected values from the file read plainly, not the models."""
     regime = RAW["regimes"][index]
     # ND 91's regime starts before the first base salary of the file (01/7/2019).
     on = max(regime["from"], RAW["base_salary"][0]["from"])
@@ -149,7 +149,11 @@ def test_every_form_and_kind_of_every_regime(index: int) -> None:
                 expected = rounded(own * base["amount"])
             elif individual is not None:
                 multiple = Decimal(
-                    str(regime["household_multiple" if kind == "hộ gia đình" else "collective_multiple"])
+                    str(
+                        regime[
+                            "household_multiple" if kind == "hộ gia đình" else "collective_multiple"
+                        ]
+                    )
                 )
                 expected = rounded(multiple * rounded(individual * base["amount"]))
             else:

@@ -47,7 +47,9 @@ AGENCY = Agency(parent=None, name="ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA", pla
 AMOUNT = re.compile(r"^\d{1,3}(\.\d{3})*\*?$")
 
 
-def row(name: str, kind: RecipientKind, form: str = "BKCT", detail: str | None = "Sở Nội vụ") -> MoneyRow:
+def row(
+    name: str, kind: RecipientKind, form: str = "BKCT", detail: str | None = "Sở Nội vụ"
+) -> MoneyRow:
     title = default_catalog().form(form).label
     return MoneyRow(name, detail, kind, form, title, award_amount(form, kind, ON, default_money()))
 
@@ -189,7 +191,9 @@ def test_docx_rows_subtotals_and_total(docx_bytes: bytes) -> None:
     assert sums[4:6] == [710_000, 1_410_000] and sums[6] == sum(sums[4:6])
     total = sum(amount_of(r[5]) for r in entries)
     assert sums[-1] == total == sums[3] + sums[6]
-    words = [p.text for p in all_paragraphs(open_docx(docx_bytes)) if p.text.startswith("Bằng chữ:")]
+    words = [
+        p.text for p in all_paragraphs(open_docx(docx_bytes)) if p.text.startswith("Bằng chữ:")
+    ]
     assert len(words) == 1 and words[0].endswith(" đồng.")
     assert words_to_number(words[0].removeprefix("Bằng chữ:")) == total
 
@@ -234,7 +238,9 @@ def test_docx_notes_name_the_base_salary_decree_and_rounding(docx_bytes: bytes) 
     notes = [p.text for p in by_style(open_docx(docx_bytes), STYLES["note"].style_id)]
     assert "2.340.000 đồng (Nghị định 73/2024/NĐ-CP)" in notes[0]
     assert "Nghị định 152/2025/NĐ-CP, Điều 50–54" in notes[0]
-    assert "làm tròn lên hàng chục nghìn đồng (Nghị định 152/2025/NĐ-CP, Điều 49 khoản 2)" in notes[0]
+    assert (
+        "làm tròn lên hàng chục nghìn đồng (Nghị định 152/2025/NĐ-CP, Điều 49 khoản 2)" in notes[0]
+    )
     assert "Nguồn kinh phí: Quỹ Thi đua, khen thưởng tỉnh năm 2025." in notes
     assert not any("tạm tính" in n for n in notes)
 
@@ -281,8 +287,16 @@ def test_check_recognises_and_passes_the_docx(docx_bytes: bytes) -> None:
     assert bad == []
     # A rule that passes reports nothing; one that does not apply says so.
     evaluated = set(rule_table()) - {f.rule for f in findings}
-    assert {"money_table.title", "money_table.columns", "money_table.total", "font.name",
-            "page.size", "agency.format", "agency.rule", "attachment.reference"} <= evaluated
+    assert {
+        "money_table.title",
+        "money_table.columns",
+        "money_table.total",
+        "font.name",
+        "page.size",
+        "agency.format",
+        "agency.rule",
+        "attachment.reference",
+    } <= evaluated
     assert "quoc_hieu.missing" not in evaluated and "register.columns" not in evaluated
     # A provisional table with a blank number passes too.
     provisional = table(
@@ -335,15 +349,14 @@ def test_xlsx_values_are_numbers_and_the_total_is_their_sum() -> None:
     ]  # fmt: skip
     assert [r[0].value for r in entries] == list(range(1, len(ROWS) + 1))
     assert all(type(r[5].value) is int for r in entries)
-    assert {r[1].value: r[5].value for r in entries} == {
-        m.name: m.amount.amount for m in ROWS
-    }
+    assert {r[1].value: r[5].value for r in entries} == {m.name: m.amount.amount for m in ROWS}
     total = sheet.cell(row=layout.total_row, column=6)
     assert sheet.cell(row=layout.total_row, column=2).value == "Tổng cộng"
     assert type(total.value) is int and total.value == sum(r[5].value for r in entries)
     assert total.number_format == "#,##0"
     check = sheet.cell(row=layout.check_row, column=6).value
-    assert check == f'=SUMIF(A{layout.first_row}:A{layout.total_row - 1},">0",F{layout.first_row}:F{layout.total_row - 1})'
+    first, last = layout.first_row, layout.total_row - 1
+    assert check == f'=SUMIF(A{first}:A{last},">0",F{first}:F{last})'
     assert sheet.cell(row=layout.check_row, column=2).value == CHECK_LABEL
     words = sheet.cell(row=layout.words_row, column=1).value
     assert words_to_number(words.removeprefix("Bằng chữ:")) == total.value
@@ -359,12 +372,16 @@ def test_xlsx_values_are_numbers_and_the_total_is_their_sum() -> None:
 # --- names as data -----------------------------------------------------------------------
 
 NAMES = st.one_of(
-    st.sampled_from(["A*B*C", "{{ x }}", "<b>bold</b>", "{% if %}", "=SUM(A1)", "Đặng Thị Ngọc Ánh"]),
+    st.sampled_from(
+        ["A*B*C", "{{ x }}", "<b>bold</b>", "{% if %}", "=SUM(A1)", "Đặng Thị Ngọc Ánh"]
+    ),
     st.text(
         st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Zl", "Zp", "Co", "Cn")),
         min_size=1,
         max_size=40,
-    ).map(str.strip).filter(bool),
+    )
+    .map(str.strip)
+    .filter(bool),
 )
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
@@ -184,7 +185,7 @@ class MoneyRules(BaseModel):
     def _in_date_order(cls, entries: tuple[_Dated, ...]) -> tuple[_Dated, ...]:
         if not entries:
             raise ValueError("is empty; expected at least one entry")
-        for index, (before, after) in enumerate(zip(entries, entries[1:], strict=False)):
+        for index, (before, after) in enumerate(itertools.pairwise(entries)):
             if after.start <= before.start:
                 problem = "overlaps" if after.start == before.start else "comes before"
                 raise ValueError(
@@ -356,7 +357,9 @@ def award_amount(
     rounding = rules.rounding_on(on)
     regime = rules.regime_on(on)
     where = f"regimes[{rules.regimes.index(regime)}].coefficients"
-    in_force = f"on {short_date(on)} (the regime of {regime.source}, from {short_date(regime.start)})"
+    in_force = (
+        f"on {short_date(on)} (the regime of {regime.source}, from {short_date(regime.start)})"
+    )
     coefficients = regime.coefficients.get(form)
     if coefficients is None:
         raise DataError.single(

@@ -261,10 +261,14 @@ class MoneyTable:
                 form_total += subtotal
                 if several_groups:
                     label = f"{SUBTOTAL} {KIND_TITLES[kind].lower()}"
-                    yield Line("subtotal", "", ("", label, "", "", "", money_text(subtotal)), subtotal)
+                    yield Line(
+                        "subtotal", "", ("", label, "", "", "", money_text(subtotal)), subtotal
+                    )
             if several_forms:
                 label = f"{SUBTOTAL} {roman(top)}"
-                yield Line("subtotal", "", ("", label, "", "", "", money_text(form_total)), form_total)
+                yield Line(
+                    "subtotal", "", ("", label, "", "", "", money_text(form_total)), form_total
+                )
         total = self.total
         yield Line("total", "", ("", TOTAL, "", "", "", money_text(total)), total)
 

@@ -8,9 +8,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from tdkt_docs import kinds
-from tdkt_docs.checker.model import DocModel, Para
 from tdkt_docs.awards.money_table import COLUMNS as MONEY_TABLE_COLUMNS
 from tdkt_docs.awards.money_table import TITLE as MONEY_TABLE_TITLE
+from tdkt_docs.checker.model import DocModel, Para
 from tdkt_docs.register import COLUMNS as REGISTER_COLUMNS
 from tdkt_docs.register import TITLE as REGISTER_TITLE
 from tdkt_docs.roles import ROLE_BY_STYLE_ID

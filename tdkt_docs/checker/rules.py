@@ -18,6 +18,10 @@ from typing import Literal
 import yaml
 
 from tdkt_docs import kinds
+from tdkt_docs.awards.money_table import COLUMNS as MONEY_TABLE_COLUMNS
+from tdkt_docs.awards.money_table import TITLE as MONEY_TABLE_TITLE
+from tdkt_docs.awards.money_table import TOTAL as MONEY_TABLE_TOTAL
+from tdkt_docs.awards.money_table import WORDS_LABEL as MONEY_TABLE_WORDS
 from tdkt_docs.checker.detect import (
     ARTICLE_START,
     MONEY_TABLE,
@@ -33,10 +37,6 @@ from tdkt_docs.checker.detect import (
 )
 from tdkt_docs.checker.legacy_text import legacy_passages, unicode_reading
 from tdkt_docs.checker.model import DocModel, Para, RunInfo
-from tdkt_docs.awards.money_table import COLUMNS as MONEY_TABLE_COLUMNS
-from tdkt_docs.awards.money_table import TITLE as MONEY_TABLE_TITLE
-from tdkt_docs.awards.money_table import TOTAL as MONEY_TABLE_TOTAL
-from tdkt_docs.awards.money_table import WORDS_LABEL as MONEY_TABLE_WORDS
 from tdkt_docs.register import COLUMNS as REGISTER_COLUMNS
 from tdkt_docs.register import TITLE as REGISTER_TITLE
 
