@@ -198,6 +198,20 @@ def test_docx_rows_subtotals_and_total(docx_bytes: bytes) -> None:
     assert words_to_number(words[0].removeprefix("Bằng chữ:")) == total
 
 
+def test_forms_follow_the_catalog_order() -> None:
+    catalog = default_catalog()
+    reversed_rows = (ROWS[5], ROWS[0])
+    first_seen = cells(grid(open_docx(money_table_docx(table(rows=reversed_rows)))))
+    assert [r[1] for r in first_seen if r[0] in ("I", "II")] == ["Giấy khen", ROWS[0].form_title]
+    ordered = cells(grid(open_docx(money_table_docx(table(rows=reversed_rows, catalog=catalog)))))
+    codes = [f.code for f in catalog.forms]
+    expected = sorted(reversed_rows, key=lambda r: codes.index(r.form))
+    assert [r[1] for r in ordered if r[0] in ("I", "II")] == [r.form_title for r in expected]
+    unknown = MoneyRow("A", None, "cá nhân", "XYZ", "X", ROWS[0].amount)
+    with pytest.raises(DataError, match="'XYZ' is not an award form"):
+        table(rows=(unknown,), catalog=catalog)
+
+
 def test_a_single_form_is_grouped_by_kind() -> None:
     rows = cells(grid(open_docx(money_table_docx(table(rows=ROWS[:5])))))
     groups = [(r[0], r[1]) for r in rows if r[0] in ("I", "II", "III")]

@@ -38,7 +38,7 @@ from docx.styles.style import ParagraphStyle
 from docx.table import Table, _Cell
 
 from tdkt_docs.appendices import page_number_type
-from tdkt_docs.awards.catalog import RECIPIENT_KINDS, RecipientKind
+from tdkt_docs.awards.catalog import RECIPIENT_KINDS, Catalog, RecipientKind
 from tdkt_docs.awards.money import AwardAmount, money_text, money_words
 from tdkt_docs.docx_package import to_bytes
 from tdkt_docs.errors import DataError
@@ -142,9 +142,9 @@ class MoneyTable:
     title: str = TITLE
     label: str | None = None
     """ "Phụ lục" or "Phụ lục II" above the title, when the decision numbers it so."""
-    form_order: tuple[str, ...] = field(default=())
-    """Award form codes in the order of the decision (a catalog's); others follow in the
-    order they first appear."""
+    catalog: Catalog | None = field(default=None, compare=False)
+    """When given, the award forms are grouped in its order (the decision's) and a row with
+    a form code it does not have is refused; without it, in the order they first appear."""
 
     def __post_init__(self) -> None:
         where = "money table"
@@ -158,6 +158,12 @@ class MoneyTable:
                     f"{where}.rows[{index}]",
                     f"{row.name!r}: the amount was computed on {short_date(row.amount.on)}, "
                     f"the table is as of {short_date(self.as_of)}; expected one date for all",
+                )
+            if self.catalog is not None and row.form not in {f.code for f in self.catalog.forms}:
+                raise DataError.single(
+                    None,
+                    f"{where}.rows[{index}].form",
+                    f"{row.name!r}: {row.form!r} is not an award form of the catalog",
                 )
             if row.amount.form != row.form or row.amount.kind != row.kind:
                 raise DataError.single(
@@ -202,7 +208,7 @@ class MoneyTable:
 
     def groups(self) -> list[tuple[str, list[tuple[RecipientKind, list[MoneyRow]]]]]:
         """The rows by award form (decision order), then by phân loại."""
-        order = list(self.form_order)
+        order = [form.code for form in self.catalog.forms] if self.catalog else []
         for row in self.rows:
             if row.form not in order:
                 order.append(row.form)
