@@ -64,7 +64,7 @@ COLUMNS = (
     "Hệ số",
     "Số tiền (đồng)",
 )
-COLUMN_WIDTHS_MM = (11.0, 42.0, 40.0, 33.0, 14.0, 25.0)
+COLUMN_WIDTHS_MM = (11.0, 38.0, 35.0, 31.0, 20.0, 25.0)
 """At the bundled profile's portrait text width (160 mm); scaled to another profile's."""
 KIND_TITLES: dict[RecipientKind, str] = {
     "cá nhân": "Cá nhân",
