@@ -6,11 +6,13 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pdfplumber
 import pytest
 from docx.table import Table
 from hypothesis import HealthCheck, given, settings
@@ -415,3 +417,52 @@ def test_names_are_written_as_they_are(name: str) -> None:
     layout = sheet_layout(money)
     cell = next(r for r in sheet.iter_rows(min_row=layout.first_row) if r[0].value == 1)[1]
     assert cell.value == name and cell.data_type == "s"
+
+
+# --- saved again by LibreOffice, and printed ------------------------------------------------
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice")
+    if found is None:
+        pytest.skip("soffice is not installed")
+    return found
+
+
+def _converted(data: bytes, name: str, target: str, tmp_path: Path) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = tmp_path / "out"
+    subprocess.run(
+        [_soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--norestore", "--convert-to", target, "--outdir", str(out), str(path)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    return out / f"{path.stem}.{target.split(':')[0]}"
+
+
+@pytest.mark.slow
+def test_saved_by_libreoffice_writer_it_still_passes(docx_bytes: bytes, tmp_path: Path) -> None:
+    """Writer renames the styles: the table is found by its title, the agency in the cell
+    above it, the reference line under it; everything still passes."""
+    saved = _converted(docx_bytes, "tien-thuong.docx", "docx:MS Word 2007 XML", tmp_path)
+    data = saved.read_bytes()
+    assert data != docx_bytes
+    findings = check_package_bytes(data, saved.name)
+    assert [f for f in findings if f.severity != "not_applicable"] == []
+    silent = set(rule_table()) - {f.rule for f in findings}
+    assert {"money_table.total", "agency.format", "attachment.reference"} <= silent
+    rows = cells(grid(open_docx(data)))
+    assert sum(1 for r in rows if r[0].isdigit()) == len(ROWS)
+
+
+@pytest.mark.slow
+def test_the_pdf_is_one_portrait_page_with_the_total(docx_bytes: bytes, tmp_path: Path) -> None:
+    pdf = _converted(docx_bytes, "tien-thuong.docx", "pdf", tmp_path)
+    with pdfplumber.open(pdf) as reader:
+        assert len(reader.pages) == 1
+        page = reader.pages[0]
+        assert (round(page.width * 25.4 / 72), round(page.height * 25.4 / 72)) == (210, 297)
+        text = " ".join((page.extract_text() or "").split())
+    total = table().total
+    assert TITLE in text and f"{total:,}".replace(",", ".") in text

@@ -290,7 +290,12 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     )
     roles.subject = first("subject", lambda p: re.match(r"\s*V/v\b", p.text) is not None)
 
-    # The agency block: the styled paragraphs, else the cell beside the quốc hiệu.
+    roles.money_table_title = next(
+        (p for p in paragraphs if normalise(p.text).upper() == MONEY_TABLE_TITLE), None
+    )
+
+    # The agency block: the styled paragraphs, else the cell beside the quốc hiệu (or, in a
+    # money table, which has none, the cell above its title).
     if by_role.keys() & {"agency", "parent_agency", "agency_rule"}:
         # A document with our styles: trust them, never guess around a deleted element.
         roles.agency = by_role["agency"][0] if by_role.get("agency") else None
@@ -307,6 +312,21 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             bold = [p for p in names if p.visible_runs and all(r.bold for r in p.visible_runs)]
             roles.agency = bold[-1] if bold else names[-1]
             roles.parent_agency = [p for p in names if p.order < roles.agency.order]
+    elif roles.quoc_hieu is None and roles.money_table_title is not None:
+        money_title = roles.money_table_title
+        above = [p for p in paragraphs if p.order < money_title.order and p.table is not None]
+        first_table = above[0].table[0] if above and above[0].table else None
+        _agency_from(
+            roles,
+            [
+                p
+                for p in above
+                if p.table is not None
+                and p.table[0] == first_table
+                and p.text.strip()
+                and not _is_rule(p)
+            ],
+        )
     if roles.agency is not None and roles.agency_rule is None and "agency_rule" not in by_role:
         roles.agency_rule = _rule_after(model, roles.agency)
 
@@ -323,9 +343,6 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         (p for p in paragraphs if normalise(p.text).upper() == REGISTER_TITLE), None
     )
     roles.register_headings = _heading_row(paragraphs, REGISTER_COLUMNS[0])
-    roles.money_table_title = next(
-        (p for p in paragraphs if normalise(p.text).upper() == MONEY_TABLE_TITLE), None
-    )
     roles.money_table_headings = _heading_row(paragraphs, MONEY_TABLE_COLUMNS[1])
 
     untitled = next((k.type for k in kinds.kinds() if k.type_title is None), "dispatch")
@@ -457,6 +474,13 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     before_signature = [p for p in roles.body if p.order < end]
     roles.closing = before_signature[-1] if before_signature else None
     roles.attachments = _attachments(model, by_role)
+    if roles.doc_type == MONEY_TABLE and not roles.attachments and roles.money_table_title:
+        # Its own title and reference line make the appendix (a file of its own: no section
+        # of a main text before it).
+        money_title = roles.money_table_title
+        following = [p for p in paragraphs if p.order > money_title.order and p.text.strip()]
+        reference = next((p for p in following[:2] if REFERENCE_START.match(p.text)), None)
+        roles.attachments = [AttachedPart(None, money_title, reference)]
 
     # Page numbers: those of every section (an attached list numbers its own pages), and
     # the header page 1 shows: the first page's when "Different first page" is on.
@@ -471,6 +495,18 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     else:
         roles.first_page_numbers = [p for p in model.headers.get("first", []) if _has_page_field(p)]
     return roles
+
+
+def _agency_from(roles: Roles, names: list[Para]) -> None:
+    """The agency among the lines of its cell: the last bold one (else the last); the
+    cơ quan chủ quản is the lines above that are not bold (a name on two bold lines,
+    "ỦY BAN NHÂN DÂN" / "TỈNH KHÁNH HÒA", is the agency's)."""
+    if names:
+        bold = [p for p in names if p.visible_runs and all(r.bold for r in p.visible_runs)]
+        roles.agency = bold[-1] if bold else names[-1]
+        roles.parent_agency = [
+            p for p in names if p.order < roles.agency.order and not any(p is b for b in bold)
+        ]
 
 
 def _heading_row(paragraphs: list[Para], heading: str) -> list[tuple[str, Para]]:
