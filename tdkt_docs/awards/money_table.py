@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -421,13 +421,13 @@ _SPANS: dict[str, tuple[int, ...]] = {
 }
 
 
-def _style_id(key: str, document: DocxDocument) -> str:
+def _style_id(key: str) -> str:
     if key in STYLES:
         return STYLES[key].style_id
     return ROLES[key].style_id
 
 
-def _model_rows(table: Table, document: DocxDocument) -> dict[str, BaseOxmlElement]:
+def _model_rows(table: Table) -> dict[str, BaseOxmlElement]:
     """One model row per kind of line, its cells merged and styled, one empty ``w:t`` per
     cell: each printed row is a copy with its texts filled in (python-docx building rows
     cell by cell is far too slow for a long list)."""
@@ -440,7 +440,7 @@ def _model_rows(table: Table, document: DocxDocument) -> dict[str, BaseOxmlEleme
             if span > 1:
                 cell = cell.merge(row.cells[start + span - 1])
             paragraph = cell.paragraphs[0]
-            element_of(paragraph).style = _style_id(key, document)
+            element_of(paragraph).style = _style_id(key)
             element_of(paragraph.add_run()).add_t("")
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             start += span
@@ -475,7 +475,7 @@ def _money_grid(document: DocxDocument, table: MoneyTable, profile: Profile) -> 
         cell.paragraphs[0].text = text
         cell.paragraphs[0].style = _role("table_header")
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    models = _model_rows(grid, document)
+    models = _model_rows(grid)
     for line in table.lines():
         row = copy.deepcopy(models[line.role])
         for text_element, text in zip(row.iter(qn("w:t")), _merged_texts(line), strict=True):
@@ -694,8 +694,3 @@ def money_table_xlsx(table: MoneyTable, timestamp: dt.datetime | None = None) ->
     from tdkt_docs.monthly.form import workbook_bytes
 
     return workbook_bytes(money_table_workbook(table), timestamp or _stamp(table))
-
-
-def rows_of(lines: Sequence[Line]) -> list[MoneyRow]:
-    """The entries among printed ``lines``, in order."""
-    return [line.row for line in lines if line.row is not None]
