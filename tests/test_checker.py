@@ -197,6 +197,9 @@ def test_rules_limited_to_document_types() -> None:
         "register.cover": ("register",),
         "register.columns": ("register",),
         "register.orientation": ("register",),
+        "money_table.title": ("money_table",),
+        "money_table.columns": ("money_table",),
+        "money_table.total": ("money_table",),
     }
     # A sổ đăng ký is not a văn bản: only its own rules and those about paper, fonts and
     # text apply to it.
@@ -205,6 +208,15 @@ def test_rules_limited_to_document_types() -> None:
         "register.cover", "register.columns", "register.orientation",
     }  # fmt: skip
     assert not any(table[rule].applies("dispatch") for rule in table if rule.startswith("reg"))
+    # A money table (an appendix in a file of its own) is not a văn bản either: its own
+    # rules, paper, fonts and text, and its agency header, reference line and page numbers.
+    assert {rule for rule, info in table.items() if info.applies("money_table")} == {
+        "page.size", "page.orientation", "page.margins", "font.name", "font.legacy",
+        "text.legacy_encoding", "text.nfd", "agency.missing", "agency.format", "agency.rule",
+        "parent_agency.format", "attachment.reference", "page_number.first",
+        "page_number.position", "money_table.title", "money_table.columns", "money_table.total",
+    }  # fmt: skip
+    assert not any(table[rule].applies("decision") for rule in table if rule.startswith("money"))
     # The report counts a file's documents by their findings: each type has a rule that is
     # not about it, so every document has one finding at least (not_applicable).
     for kind in document_kinds():

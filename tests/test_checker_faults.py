@@ -13,6 +13,7 @@ not_evaluated.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 import unicodedata
 from collections.abc import Callable
@@ -27,9 +28,18 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 import tdkt_docs
+from tdkt_docs.awards.money import award_amount
+from tdkt_docs.awards.money_table import TITLE as MONEY_TABLE_TITLE
+from tdkt_docs.awards.money_table import (
+    MoneyRow,
+    MoneyTable,
+    decision_reference,
+    money_table_docx,
+)
 from tdkt_docs.checker import Finding, check_package_bytes
 from tdkt_docs.checker.rules import CHECKS, rule_table
 from tdkt_docs.register import COLUMNS, RegisterCover, register_docx, register_entry
@@ -117,8 +127,22 @@ def _register() -> bytes:
     return register_docx(entries, RegisterCover.of(documents[1].agency, volume="01"))
 
 
-GOOD_FILES: dict[str, Callable[[], bytes]] = {"register": _register}
-"""Good files that are not rendered from document data: the register."""
+def _money_table() -> bytes:
+    """A bảng tổng hợp tiền thưởng of two awards (tdkt_docs.awards.money_table)."""
+    on = dt.date(2025, 9, 15)
+    rows = tuple(
+        MoneyRow(name, None, kind, "BKCT", "Bằng khen của Chủ tịch UBND tỉnh",
+                 award_amount("BKCT", kind, on))
+        for name, kind in (("Nguyễn Văn An", "cá nhân"), ("Phòng Tổ chức", "tập thể"))
+    )  # fmt: skip
+    table = MoneyTable(
+        "ỦY BAN NHÂN DÂN\nTỈNH KHÁNH HÒA", decision_reference(12, "QĐ-UBND", on), rows, on
+    )
+    return money_table_docx(table)
+
+
+GOOD_FILES: dict[str, Callable[[], bytes]] = {"register": _register, "money_table": _money_table}
+"""Good files that are not rendered from document data: the register, the money table."""
 
 
 # --- building blocks of the mutations --------------------------------------------------
@@ -375,6 +399,36 @@ def minutes_line_deleted(start: str) -> Mutation:
 def minutes_closing_without_end_mark(document: Document) -> None:
     closing = next(p for p in document.paragraphs if p.text.startswith("Cuộc họp kết thúc"))
     _replace_text(closing, closing.text.removesuffix("./.") + ".")
+
+
+def _money_grid(document: Document) -> Table:
+    return next(t for t in document.tables if t.rows[0].cells[0].text == "STT")
+
+
+def money_title_upright_regular(document: Document) -> None:
+    title = next(p for p in document.paragraphs if p.text == MONEY_TABLE_TITLE)
+    for run in title.runs:
+        run.bold = False
+
+
+def money_column_renamed(document: Document) -> None:
+    _replace_text(_money_grid(document).rows[0].cells[4].paragraphs[0], "Mức")
+
+
+def money_total_changed(document: Document) -> None:
+    last = _money_grid(document).rows[-1].cells[-1].paragraphs[0]
+    _replace_text(last, "1.000.000")
+
+
+def money_words_changed(document: Document) -> None:
+    words = next(p for p in document.paragraphs if p.text.startswith("Bằng chữ:"))
+    _replace_text(words, "Bằng chữ: Một triệu đồng.")
+
+
+def money_reference_upright(document: Document) -> None:
+    reference = next(p for p in document.paragraphs if p.text.startswith("(Kèm theo"))
+    for run in reference.runs:
+        run.italic = False
 
 
 def page_number_12pt(document: Document) -> None:
@@ -833,6 +887,15 @@ FAULTS = [
           base="minutes"),
     Fault("minutes_closing_without_end_mark", "body.end_mark", minutes_closing_without_end_mark,
           base="minutes"),
+    # the bảng tổng hợp tiền thưởng: its own rules, and the appendix reference line
+    Fault("money_title_not_bold", "money_table.title", money_title_upright_regular,
+          base="money_table"),
+    Fault("money_column_renamed", "money_table.columns", money_column_renamed,
+          base="money_table"),
+    Fault("money_total_changed", "money_table.total", money_total_changed, base="money_table"),
+    Fault("money_words_changed", "money_table.total", money_words_changed, base="money_table"),
+    Fault("money_reference_upright", "attachment.reference", money_reference_upright,
+          base="money_table"),
 ]  # fmt: skip
 
 

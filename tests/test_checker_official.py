@@ -125,12 +125,13 @@ def test_the_official_decision_model_reports_only_its_placeholders(doc_type: str
     assert _pinned(findings) == PLACEHOLDERS
     # Every other rule was evaluated and passed: the authority line, the căn cứ, "QUYẾT
     # ĐỊNH:", the articles and the headings included. Only what a quyết định does not have
-    # (V/v, Kính gửi, an attached list) and the rules of a sổ đăng ký are not applicable.
+    # (V/v, Kính gửi, an attached list) and the rules of a sổ đăng ký and of a money table are not
+    # applicable.
     assert _rules(findings, "not_evaluated") == set()
     assert _rules(findings, "not_applicable") == {
         "subject.missing", "subject.style", "kinh_gui.punctuation", "attachment.reference",
-        "register.cover", "register.columns", "register.orientation",
-        "minutes.signatures", "minutes.opening",
+        "register.cover", "register.columns", "register.orientation", "money_table.title",
+        "money_table.columns", "money_table.total", "minutes.signatures", "minutes.opening",
     }  # fmt: skip
 
 

@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from tdkt_docs import kinds
+from tdkt_docs.awards.money_table import COLUMNS as MONEY_TABLE_COLUMNS
+from tdkt_docs.awards.money_table import TITLE as MONEY_TABLE_TITLE
 from tdkt_docs.checker.model import DocModel, Para
 from tdkt_docs.register import COLUMNS as REGISTER_COLUMNS
 from tdkt_docs.register import TITLE as REGISTER_TITLE
@@ -61,7 +63,12 @@ TYPE_NAMES = (
 
 REGISTER = "register"
 """The detected type of a sổ đăng ký văn bản đi (Phụ lục IV): not a văn bản, so only the
-rules that name it apply (``register: true`` or ``applies_to: [register]``)."""
+rules that name it apply (``also: [register]`` or ``applies_to: [register]``)."""
+MONEY_TABLE = "money_table"
+"""The detected type of a bảng tổng hợp tiền thưởng (:mod:`tdkt_docs.awards.money_table`):
+an appendix of a decision in a file of its own, not a văn bản either."""
+NOT_DOCUMENTS = (REGISTER, MONEY_TABLE)
+"""The detected types that are not văn bản: only the rules that name them apply."""
 
 CONTENT_ROLES = ("body", "basis", "article", "article_item", "list_group", "list_entry")
 """Role styles of the paragraphs laid out as body text (justified, indented, body size):
@@ -201,6 +208,10 @@ class Roles:
     chair_title: Para | None = None
     """A biên bản's "CHỦ TỌA" (the signature on the right)."""
     chair_name: Para | None = None
+    money_table_title: Para | None = None
+    """A money table's "BẢNG TỔNG HỢP TIỀN THƯỞNG"."""
+    money_table_headings: list[tuple[str, Para]] = field(default_factory=list)
+    """A money table's heading row: each cell's text with its first paragraph."""
 
 
 @dataclass
@@ -285,7 +296,12 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     )
     roles.subject = first("subject", lambda p: re.match(r"\s*V/v\b", p.text) is not None)
 
-    # The agency block: the styled paragraphs, else the cell beside the quốc hiệu.
+    roles.money_table_title = next(
+        (p for p in paragraphs if normalise(p.text).upper() == MONEY_TABLE_TITLE), None
+    )
+
+    # The agency block: the styled paragraphs, else the cell beside the quốc hiệu (or, in a
+    # money table, which has none, the cell above its title).
     if by_role.keys() & {"agency", "parent_agency", "agency_rule"}:
         # A document with our styles: trust them, never guess around a deleted element.
         roles.agency = by_role["agency"][0] if by_role.get("agency") else None
@@ -302,6 +318,21 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             bold = [p for p in names if p.visible_runs and all(r.bold for r in p.visible_runs)]
             roles.agency = bold[-1] if bold else names[-1]
             roles.parent_agency = [p for p in names if p.order < roles.agency.order]
+    elif roles.quoc_hieu is None and roles.money_table_title is not None:
+        money_title = roles.money_table_title
+        above = [p for p in paragraphs if p.order < money_title.order and p.table is not None]
+        first_table = above[0].table[0] if above and above[0].table else None
+        _agency_from(
+            roles,
+            [
+                p
+                for p in above
+                if p.table is not None
+                and p.table[0] == first_table
+                and p.text.strip()
+                and not _is_rule(p)
+            ],
+        )
     if roles.agency is not None and roles.agency_rule is None and "agency_rule" not in by_role:
         roles.agency_rule = _rule_after(model, roles.agency)
 
@@ -317,13 +348,16 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     roles.register_title = next(
         (p for p in paragraphs if normalise(p.text).upper() == REGISTER_TITLE), None
     )
-    roles.register_headings = _register_headings(paragraphs)
+    roles.register_headings = _heading_row(paragraphs, REGISTER_COLUMNS[0])
+    roles.money_table_headings = _heading_row(paragraphs, MONEY_TABLE_COLUMNS[1])
 
     untitled = next((k.type for k in kinds.kinds() if k.type_title is None), "dispatch")
     if wanted_type != "auto":
         roles.doc_type = wanted_type
     elif roles.register_title is not None and roles.quoc_hieu is None:
         roles.doc_type = REGISTER  # a register's title, and no quốc hiệu: not a văn bản
+    elif roles.money_table_title is not None and roles.quoc_hieu is None:
+        roles.doc_type = MONEY_TABLE  # an appendix in a file of its own, not a văn bản
     elif roles.subject is not None:
         roles.doc_type = untitled  # "V/v": the type without a type name, the công văn
     elif roles.type_title is not None:
@@ -460,6 +494,13 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     before_signature = [p for p in roles.body if p.order < end]
     roles.closing = before_signature[-1] if before_signature else None
     roles.attachments = _attachments(model, by_role)
+    if roles.doc_type == MONEY_TABLE and not roles.attachments and roles.money_table_title:
+        # Its own title and reference line make the appendix (a file of its own: no section
+        # of a main text before it).
+        money_title = roles.money_table_title
+        following = [p for p in paragraphs if p.order > money_title.order and p.text.strip()]
+        reference = next((p for p in following[:2] if REFERENCE_START.match(p.text)), None)
+        roles.attachments = [AttachedPart(None, money_title, reference)]
 
     # Page numbers: those of every section (an attached list numbers its own pages), and
     # the header page 1 shows: the first page's when "Different first page" is on.
@@ -521,10 +562,22 @@ def _minutes_signatures(roles: Roles, paragraphs: list[Para]) -> None:
         roles.authority = []
 
 
-def _register_headings(paragraphs: list[Para]) -> list[tuple[str, Para]]:
-    """The cells of the first table row holding the register's first heading ("Số, ký
-    hiệu văn bản"), each as its text (its paragraphs joined) and its first paragraph."""
-    first = normalise(REGISTER_COLUMNS[0]).casefold()
+def _agency_from(roles: Roles, names: list[Para]) -> None:
+    """The agency among the lines of its cell: the last bold one (else the last); the
+    cơ quan chủ quản is the lines above that are not bold (a name on two bold lines,
+    "ỦY BAN NHÂN DÂN" / "TỈNH KHÁNH HÒA", is the agency's)."""
+    if names:
+        bold = [p for p in names if p.visible_runs and all(r.bold for r in p.visible_runs)]
+        roles.agency = bold[-1] if bold else names[-1]
+        roles.parent_agency = [
+            p for p in names if p.order < roles.agency.order and not any(p is b for b in bold)
+        ]
+
+
+def _heading_row(paragraphs: list[Para], heading: str) -> list[tuple[str, Para]]:
+    """The cells of the first table row holding ``heading`` (a register's "Số, ký hiệu văn
+    bản"), each as its text (its paragraphs joined) and its first paragraph."""
+    first = normalise(heading).casefold()
     row = next(
         (
             p.table[:2]

@@ -18,8 +18,14 @@ from typing import Literal
 import yaml
 
 from tdkt_docs import kinds
+from tdkt_docs.awards.money_table import COLUMNS as MONEY_TABLE_COLUMNS
+from tdkt_docs.awards.money_table import TITLE as MONEY_TABLE_TITLE
+from tdkt_docs.awards.money_table import TOTAL as MONEY_TABLE_TOTAL
+from tdkt_docs.awards.money_table import WORDS_LABEL as MONEY_TABLE_WORDS
 from tdkt_docs.checker.detect import (
     ARTICLE_START,
+    MONEY_TABLE,
+    NOT_DOCUMENTS,
     QUOC_HIEU,
     REGISTER,
     TIEU_NGU,
@@ -51,6 +57,7 @@ def document_kinds() -> dict[str, str]:
         **{k.type: k.name for k in kinds.kinds()},
         NAMED: "văn bản có tên loại",
         REGISTER: "sổ đăng ký văn bản đi",
+        MONEY_TABLE: "bảng tổng hợp tiền thưởng",
     }
 
 
@@ -68,15 +75,17 @@ class RuleInfo:
     message: str
     applies_to: tuple[str, ...] = ()
     """The document types the rule is about; empty: every văn bản."""
-    register: bool = False
-    """Also about a sổ đăng ký (paper, fonts, text encoding): a register is not a văn
-    bản, and only the rules that say so, or name it in ``applies_to``, apply to it."""
+    also: tuple[str, ...] = ()
+    """The types that are not văn bản this rule is also about: a sổ đăng ký (paper,
+    fonts, text encoding), a money table (those, and its agency header, reference line and
+    page numbers). Only the rules that name such a type here, or in ``applies_to``, apply
+    to it."""
 
     def applies(self, doc_type: str) -> bool:
         """False only when the type is known and is not one the rule is about. ``named``
         in ``applies_to`` means every type with a type name (báo cáo, quyết định …)."""
-        if doc_type == REGISTER:
-            return self.register or REGISTER in self.applies_to
+        if doc_type in NOT_DOCUMENTS:
+            return doc_type in self.also or doc_type in self.applies_to
         if not self.applies_to or doc_type not in document_kinds():
             return True
         return doc_type in self.applies_to or (NAMED in self.applies_to and has_type_name(doc_type))
@@ -106,7 +115,8 @@ def rule_table() -> dict[str, RuleInfo]:
     table: dict[str, RuleInfo] = {}
     for key, value in yaml.safe_load(raw).items():
         applies_to = tuple(value.pop("applies_to", ()))
-        table[key] = RuleInfo(key, **value, applies_to=applies_to)
+        also = tuple(value.pop("also", ()))
+        table[key] = RuleInfo(key, **value, applies_to=applies_to, also=also)
     return table
 
 
@@ -946,6 +956,75 @@ def _register_orientation(model: DocModel, roles: Roles) -> Iterator[Violation]:
             raise NotFoundError("khổ giấy")
         if width < height:
             yield (f"mục {section.index + 1}", "khổ dọc", "khổ ngang (10 cột của sổ)")
+
+
+# --- a bảng tổng hợp tiền thưởng (tdkt_docs.awards.money_table) ---------------------------
+
+
+@check("money_table.title")
+def _money_table_title(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    p = _need(roles.money_table_title, MONEY_TABLE_TITLE)
+    if not _format_ok(p, 13, 14, bold=True, italic=False, caps=True) or p.align != "center":
+        yield (excerpt(p), f"{_look(p)}, {alignment(p)}", "in hoa, đậm, cỡ 13–14, canh giữa")
+
+
+@check("money_table.columns")
+def _money_table_columns(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if not roles.money_table_headings:
+        raise NotFoundError(f'hàng tiêu đề cột của bảng ("{MONEY_TABLE_COLUMNS[1]}")')
+    found = [text.casefold() for text, _ in roles.money_table_headings]
+    wanted = [normalise(heading).casefold() for heading in MONEY_TABLE_COLUMNS]
+    if found != wanted:
+        row = roles.money_table_headings[0][1].where.rsplit(",", 1)[0]
+        yield (row, " | ".join(text for text, _ in roles.money_table_headings),
+               " | ".join(MONEY_TABLE_COLUMNS))  # fmt: skip
+
+
+def _amount(text: str) -> int | None:
+    digits = normalise(text).rstrip("*").strip()
+    return int(digits.replace(".", "")) if re.fullmatch(r"\d{1,3}(\.\d{3})*", digits) else None
+
+
+@check("money_table.total")
+def _money_table_total(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if not roles.money_table_headings:
+        raise NotFoundError(f'hàng tiêu đề cột của bảng ("{MONEY_TABLE_COLUMNS[1]}")')
+    table = roles.money_table_headings[0][1].table
+    assert table is not None
+    rows: dict[int, dict[int, str]] = {}
+    for p in model.paragraphs:
+        if p.table is not None and p.table[0] == table[0] and p.table[1] > table[1]:
+            cells = rows.setdefault(p.table[1], {})
+            cells[p.table[2]] = (cells.get(p.table[2], "") + " " + p.text).strip()
+    entries = total = None
+    for cells in rows.values():
+        texts = [cells[index] for index in sorted(cells)]
+        if texts and texts[0].strip().isdigit():
+            amount = _amount(texts[-1])
+            entries = (entries or 0) + (amount or 0)
+        elif len(texts) > 1 and normalise(texts[1]) == MONEY_TABLE_TOTAL:
+            total = _amount(texts[-1])
+    if total is None:
+        raise NotFoundError(f'dòng "{MONEY_TABLE_TOTAL}" của bảng')
+    if entries != total:
+        yield (f'dòng "{MONEY_TABLE_TOTAL}"', f"{total:,}".replace(",", "."),
+               f"tổng các dòng: {(entries or 0):,}".replace(",", "."))  # fmt: skip
+    words = next(
+        (p for p in model.paragraphs if normalise(p.text).startswith(MONEY_TABLE_WORDS.strip())),
+        None,
+    )
+    if words is None:
+        yield ("sau bảng", "không có", f"{MONEY_TABLE_WORDS}… đồng.")
+        return
+    from tdkt_docs.vietnamese.numbers import NumberWordsError, words_to_number
+
+    text = normalise(words.text).removeprefix(MONEY_TABLE_WORDS.strip()).strip()
+    try:
+        read = words_to_number(text)
+    except NumberWordsError:
+        read = None
+    if read != total:
+        yield (excerpt(words), text, f"số tiền bằng chữ của {total:,}".replace(",", "."))
 
 
 # --- presence and look of single elements, as data -------------------------------------

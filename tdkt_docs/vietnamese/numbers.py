@@ -105,6 +105,7 @@ __all__ = [
     "number_to_words",
     "ordinal_words",
     "roman",
+    "words_to_number",
 ]
 
 MAX_MAGNITUDE = 10**18 - 1
@@ -505,3 +506,126 @@ def roman(n: int) -> str:
         count, n = divmod(n, amount)
         numeral.append(letters * count)
     return "".join(numeral)
+
+
+# --- reading words back ------------------------------------------------------------------
+
+_DIGIT_VALUES = {word: value for value, word in enumerate(_DIGIT_WORDS)} | {
+    "mốt": 1,
+    "tư": 4,
+    "lăm": 5,
+    "nhăm": 5,
+    "bẩy": 7,
+}
+_ZERO_TENS_WORDS = frozenset({"linh", "lẻ"})
+_THOUSAND_WORDS = frozenset({"nghìn", "ngàn"})
+_BILLION_WORDS = frozenset({"tỷ", "tỉ"})
+_AMOUNT_ENDINGS = ("đồng chẵn", "đồng", "chẵn")
+
+
+def words_to_number(text: str) -> int:
+    """The whole number that Vietnamese words read: the inverse of :func:`number_to_words`
+    and :func:`amount_to_words` for integers (``words_to_number(number_to_words(n)) == n``).
+
+    Case, NFC/NFD, spaces and a final full stop do not matter; "đồng" and "chẵn" at the end
+    are dropped; "linh"/"lẻ", "nghìn"/"ngàn", "tỷ"/"tỉ", "tư"/"bốn", "mốt", "lăm" are all
+    read. Words that do not make a number raise :class:`NumberWordsError`.
+
+    >>> words_to_number("Ba triệu năm trăm mười nghìn đồng.")
+    3510000
+    >>> words_to_number("một nghìn năm trăm tỷ")
+    1500000000000
+    """
+    function = "words_to_number"
+    if not isinstance(text, str):
+        raise NumberWordsError(function, text, f"is a {type(text).__name__}; pass a string")
+    cleaned = unicodedata.normalize("NFC", text).strip().rstrip(".").strip().lower()
+    for ending in _AMOUNT_ENDINGS:
+        if cleaned.endswith(ending):
+            cleaned = cleaned.removesuffix(ending).strip()
+            break
+    words = cleaned.split()
+    negative = bool(words) and words[0] == "âm"
+    if negative:
+        words = words[1:]
+    value = _read_words(words) if words else None
+    if value is None:
+        raise NumberWordsError(function, text, "is not a whole number in Vietnamese words")
+    if value > MAX_MAGNITUDE:
+        raise NumberWordsError(function, text, _TOO_LARGE)
+    return -value if negative else value
+
+
+def _read_words(words: list[str]) -> int | None:
+    """The value of a run of words below 10^18 (the part above tỷ is a number of its own),
+    or ``None`` when they do not read as one."""
+    if words == ["không"]:
+        return 0
+    billions = max((i for i, w in enumerate(words) if w in _BILLION_WORDS), default=None)
+    total = 0
+    if billions is not None:
+        above = _read_words(words[:billions])
+        if not above:
+            return None
+        total = above * 10**9
+        words = words[billions + 1 :]
+    lower = _read_below_billion(words, after_higher=billions is not None)
+    if lower is None:
+        return None
+    return total + lower
+
+
+def _read_below_billion(words: list[str], *, after_higher: bool) -> int | None:
+    total = 0
+    for scale_words, scale in ((frozenset({"triệu"}), 10**6), (_THOUSAND_WORDS, 10**3)):
+        position = next((i for i, w in enumerate(words) if w in scale_words), None)
+        if position is None:
+            continue
+        group = _read_group(words[:position], after_higher=after_higher or bool(total))
+        if not group:
+            return None
+        total += group * scale
+        words = words[position + 1 :]
+    if not words:
+        return total if (total or after_higher) else None
+    group = _read_group(words, after_higher=after_higher or bool(total))
+    if not group:
+        return None
+    return total + group
+
+
+def _read_group(words: list[str], *, after_higher: bool) -> int | None:
+    """1–999 from its words ("không trăm linh năm" only after a higher group)."""
+    hundreds = 0
+    if len(words) >= 2 and words[1] == "trăm" and words[0] in _DIGIT_VALUES:
+        hundreds = _DIGIT_VALUES[words[0]]
+        if hundreds == 0 and not after_higher:
+            return None
+        words = words[2:]
+    rest = _read_tens(words)
+    if rest is None:
+        return None
+    value = hundreds * 100 + rest
+    return value or None
+
+
+def _read_tens(words: list[str]) -> int | None:
+    """0–99: "", "linh năm", "mười", "mười lăm", "hai mươi mốt", "chín"."""
+    if not words:
+        return 0
+    first, rest = words[0], words[1:]
+    if first in _ZERO_TENS_WORDS:
+        return _unit(rest)
+    if first == "mười":
+        unit = _unit(rest) if rest else 0
+        return None if unit is None else 10 + unit
+    if len(words) >= 2 and words[1] == "mươi" and _DIGIT_VALUES.get(first, 0) >= 2:
+        unit = _unit(words[2:]) if words[2:] else 0
+        return None if unit is None else _DIGIT_VALUES[first] * 10 + unit
+    return _unit(words)
+
+
+def _unit(words: list[str]) -> int | None:
+    if len(words) != 1 or words[0] not in _DIGIT_VALUES or words[0] == "không":
+        return None
+    return _DIGIT_VALUES[words[0]]
