@@ -40,6 +40,7 @@ from tdkt_docs.messages import did_you_mean, plural
 from tdkt_docs.profile import Profile, load_profile
 from tdkt_docs.render import render
 from tdkt_docs.resources import examples_dir
+from tdkt_docs.vietnamese.numbers import format_number
 
 if TYPE_CHECKING:
     from tdkt_docs.batch import BatchResult
@@ -144,7 +145,8 @@ def render_command(
 @_debug_option
 def demo_command(out_dir: Path, debug: bool) -> None:
     """Render every bundled example into DIR (default ./tdkt-demo), replacing earlier demo files:
-    the công văn, the báo cáo, and a batch of reminder letters with their printable merge."""
+    the công văn, the báo cáo, a batch of reminder letters with their printable merge, and
+    the example award round (khen-thuong/)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     console = Console(stderr=True)
     written = 0
@@ -172,6 +174,14 @@ def demo_command(out_dir: Path, debug: bool) -> None:
     click.echo(str(batch.out_dir))
     click.echo(str(batch.merged))
     written += len(batch.written)
+    from tdkt_docs.awards import compile as compile_round
+
+    awards = examples_dir() / "awards"
+    round_result = compile_round(
+        awards / "round.yaml", awards / "nominations", out_dir / "khen-thuong", overwrite=True
+    )
+    click.echo(str(round_result.out_dir))
+    written += len(round_result.documents) + 2  # and the money table and register DOCX
     console.print(f"[green]{plural(written, 'document')} written to {out_dir}[/green]")
 
 
@@ -401,6 +411,76 @@ def monthly_compile(
     )
     for rejected in (*intake.rejected_files, *intake.rejected_rows):
         click.echo(f"rejected: {rejected}", err=True)  # one line each, never wrapped
+
+
+# --- Award rounds ----------------------------------------------------------------------------
+
+
+@cli.group("awards")
+def awards_group() -> None:
+    """An award round: the nominations form, then compile the whole round from the lists."""
+
+
+@awards_group.command("form")
+@click.option(
+    "--round",
+    "round_path",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The round (round.yaml): its forms, units and campaign go into the form.",
+)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace OUTPUT if it exists.")
+@_debug_option
+def awards_form(round_path: Path | None, output: Path, force: bool, debug: bool) -> None:
+    """Write the nominations workbook that units fill in (one row per nominee)."""
+    from tdkt_docs.awards import form
+
+    if output.suffix.lower() != ".xlsx":
+        raise click.BadParameter("the output file name must end in .xlsx", param_hint="'-o'")
+    click.echo(str(form(output, round=round_path, overwrite=force)))
+
+
+@awards_group.command("compile")
+@click.option(
+    "--round",
+    "round_path",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="The round (round.yaml): campaign, proposals, Hội đồng, dates.",
+)
+@click.option(
+    "--nominations",
+    required=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="The folder of the units' nomination lists (.xlsx, .xls, .ods …, .csv).",
+)
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace earlier output files.")
+@_pdf_option
+@_debug_option
+def awards_compile(
+    round_path: Path, nominations: Path, output: Path, force: bool, pdf: bool, debug: bool
+) -> None:
+    """Compile the nominations into the round's documents, money table, register and exports."""
+    from tdkt_docs.awards import compile as compile_round
+
+    result = compile_round(round_path, nominations, output, overwrite=force)
+    for path in result.files:
+        click.echo(str(path))
+    if pdf:
+        _echo_pdfs([result.path(name) for name in result.documents], overwrite=force)
+    intake = result.intake
+    provisional = " (tạm tính)" if result.money_provisional else ""
+    click.echo(
+        f"{plural(len(result.awards), 'nomination')} accepted; "
+        f"{plural(len(intake.below_threshold), 'nomination')} below the vote threshold; "
+        f"{plural(len(intake.rejected_files), 'file')} and "
+        f"{plural(len({(r.file, r.sheet, r.row) for r in result.refused}), 'row')} rejected; "
+        f"money {format_number(result.total)} đồng{provisional}",
+        err=True,
+    )
+    for rejected in (*intake.rejected_files, *result.refused):
+        click.echo(f"rejected: {rejected}", err=True)
 
 
 # --- Batches ---------------------------------------------------------------------------------

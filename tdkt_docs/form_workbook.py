@@ -1,7 +1,7 @@
 """The house style of the workbooks that people fill in, and their reproducible bytes.
 
 The monthly intake form (:mod:`tdkt_docs.monthly.form`) and the nominations form
-(:mod:`tdkt_docs.awards.form`) look alike: Times New Roman, a grey header row whose
+(:mod:`tdkt_docs.awards.nomination_form`) look alike: Times New Roman, a grey header row whose
 required headings are dark red, bordered text-formatted cells, drop-downs whose long lists
 live on a hidden "Danh mục" sheet, A4 print setup. The helpers for that are here, with
 :func:`workbook_bytes`, which every XLSX the tool writes goes through.

@@ -84,7 +84,10 @@ def test_reference_leaves_blanks_for_the_clerk() -> None:
         "Tờ trình số 45/TTr-SNV ngày 11/9/2025"
     )
     assert reference("Tờ trình", "2025-09", None, "TTr-SNV") == (
-        "Tờ trình số       /TTr-SNV ngày      /9/2025"
+        "Tờ trình số …/TTr-SNV ngày …/9/2025"
+    )
+    assert reference("Biên bản", "2025-09-10", 7, "BB-HĐTĐKT") == (
+        "Biên bản số 07/BB-HĐTĐKT ngày 10/9/2025"
     )
 
 

@@ -1,4 +1,4 @@
-"""The nominations form (tdkt_docs.awards.form), read back with openpyxl."""
+"""The nominations form (tdkt_docs.awards.nomination_form), read back with openpyxl."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from openpyxl.worksheet.datavalidation import (  # type: ignore[import-untyped, 
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
 
 from tdkt_docs.awards.catalog import Catalog, bundled_data, default_catalog, load_catalog
-from tdkt_docs.awards.form import (
+from tdkt_docs.awards.nomination_form import (
     FIRST_DATA_ROW,
     FORM_SHEET,
     GUIDE_SHEET,

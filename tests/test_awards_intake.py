@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tdkt_docs.awards.documents import Nominee
-from tdkt_docs.awards.form import FIRST_DATA_ROW, FORM_SHEET, write_form
+from tdkt_docs.awards.nomination_form import FIRST_DATA_ROW, FORM_SHEET, write_form
 from tdkt_docs.awards.nominations import COLUMNS, Nomination, parse_vote, reads_as_household
 from tdkt_docs.awards.reader import NominationIntake, NominationRules, read_nominations
 from tdkt_docs.awards.round import RoundFile, load_round

@@ -120,3 +120,18 @@ def test_batch_letters_and_their_merge_are_valid_ooxml(tmp_path: Path) -> None:
     _validate(result.written[0])
     assert result.merged is not None
     _validate(result.merged)
+
+
+def test_the_award_round_documents_are_valid_ooxml(tmp_path: Path) -> None:
+    """Every DOCX of the example round: biên bản, tờ trình, quyết định, money table, register."""
+    validator = _validator()
+    assert validator
+    from tdkt_docs import awards
+
+    result = awards.compile(
+        EXAMPLES / "awards" / "round.yaml", EXAMPLES / "awards" / "nominations", tmp_path / "out"
+    )
+    documents = sorted(p for p in result.files if p.suffix == ".docx")
+    assert len(documents) == 5
+    for path in documents:
+        _validate(path)

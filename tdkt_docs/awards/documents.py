@@ -19,7 +19,7 @@ from tdkt_docs.awards.round import Proposal, RoundFile
 from tdkt_docs.markup import escape
 from tdkt_docs.models import IssueDate
 from tdkt_docs.text import match_key
-from tdkt_docs.vietnamese.dates import short_date
+from tdkt_docs.vietnamese.dates import document_number, short_date
 from tdkt_docs.vietnamese.numbers import count_text, format_number
 
 DECISION_GROUPS: Mapping[RecipientKind, str] = {
@@ -29,6 +29,8 @@ DECISION_GROUPS: Mapping[RecipientKind, str] = {
 }
 """The Decision award field that holds each phân loại."""
 PERSON_TITLES = ("Ông", "Bà")
+BLANK = "…"
+"""What the clerk fills in, in running text (a number, a day)."""
 
 
 class Nominee(Protocol):
@@ -162,13 +164,17 @@ def agency_text(agency: Any) -> str | None:
 
 
 def reference(type_word: str, date: Any, number: Any, symbol: Any) -> str:
-    """ "Tờ trình số 45/TTr-SNV ngày 11/9/2025", with blanks for what the clerk writes."""
+    """ "Tờ trình số 45/TTr-SNV ngày 11/9/2025", with dots for what the clerk writes (in
+    running text spaces would close up: "số …/TTr-SNV ngày …/9/2025")."""
     issue = IssueDate.model_validate(date) if date is not None else None
-    shown_number = str(number) if number else " " * 6
+    if isinstance(number, int) and not isinstance(number, bool):
+        shown_number = document_number(number)
+    else:
+        shown_number = str(number).strip() if number else BLANK
     if issue is None:
-        when = "ngày      "
+        when = f"ngày {BLANK}"
     elif issue.day is None:
-        when = f"ngày      /{issue.month}/{issue.year}"
+        when = f"ngày {BLANK}/{issue.month}/{issue.year}"
     else:
         when = f"ngày {short_date(f'{issue.year}-{issue.month:02d}-{issue.day:02d}')}"
     return f"{type_word} số {shown_number}/{symbol} {when}"
@@ -385,3 +391,85 @@ def _office_heads(agency: Any) -> list[str]:
     level = rest.split(" ", 1)[0].lower() if rest else ""
     level = "thành phố" if rest.startswith("THÀNH PHỐ") else level
     return [f"Chánh Văn phòng Ủy ban nhân dân {level}".strip()]
+
+
+# --- The biên bản of the Hội đồng ------------------------------------------------------------
+
+VOTE_HEADINGS = ("STT", "Tên cá nhân, tập thể", "Hình thức khen thưởng", "Tỷ lệ phiếu (%)")
+
+
+def vote_table(considered: Sequence[Nominee], catalog: Catalog) -> str:
+    """The vote result table as body markup: one row per case voted on, in list order."""
+    rows = [list(VOTE_HEADINGS), ["---"] * len(VOTE_HEADINGS)]
+    for number, nominee in enumerate(considered, start=1):
+        vote = _percent(nominee.vote) if nominee.vote is not None else ""
+        title = catalog.form(nominee.form).title
+        rows.append([str(number), escape(display_line(nominee)), escape(title), vote])
+    return "\n".join("| " + " | ".join(row) + " |" for row in rows)
+
+
+def _person(person: Any) -> dict[str, Any]:
+    return {"honorific": person.honorific, "name": person.name, "position": person.position}
+
+
+def minutes_fields(
+    round_file: RoundFile, considered: Sequence[Nominee], tally: Tally
+) -> dict[str, Any]:
+    """The biên bản of the Hội đồng's meeting: who attended, the vote on each case and the
+    conclusion. ``considered`` holds every case voted on (those below the threshold too)."""
+    round_ = round_file.round
+    council = round_.council
+    catalog = round_file.catalog
+    if council.meeting is None or council.chair is None or council.secretary is None:
+        raise ValueError("the minutes need council.meeting, chair and secretary")
+    decider = agency_text(section_value(round_file, "decision", "agency")) or "cấp có thẩm quyền"
+    forms = [catalog.form(code) for code in tally.forms]
+    award_words = _forms_phrase(forms)
+    secretary = council.secretary
+    members = [council.chair, *council.members, council.secretary]
+    present = sum(1 for m in members if getattr(m, "present", True))
+    below = [n for n in considered if _is_below(n, council.threshold)]
+    paragraphs = [
+        f"{secretary.honorific} {escape(secretary.name)}, Thư ký Hội đồng, báo cáo kết quả "
+        f"tiếp nhận hồ sơ: {escape(council.name)} nhận hồ sơ đề nghị khen thưởng của "
+        f"{proposals_text(round_.proposals)}, với {count_text(len(considered))} trường hợp "
+        f"đề nghị {award_words} trong {escape(round_.campaign)}.",
+        f"Hội đồng thảo luận, biểu quyết bằng phiếu kín; số thành viên có mặt "
+        f"{count_text(present)}/{count_text(len(members))}. Kết quả biểu quyết như sau:",
+        vote_table(considered, catalog),
+        "# KẾT LUẬN",
+        f"Hội đồng thống nhất đề nghị {escape(decider)} {award_words} cho {tally.words()}"
+        + (
+            f" có tỷ lệ phiếu đồng ý từ {_percent(council.threshold)}% trở lên."
+            if council.threshold is not None
+            else "."
+        ),
+    ]
+    if below:
+        cases = "; ".join(
+            f"{escape(display_line(n))} ({_percent(n.vote)}%)" for n in below if n.vote is not None
+        )
+        paragraphs.append(
+            f"Không đề nghị khen thưởng {count_text(len(below))} trường hợp chưa đạt tỷ lệ "
+            f"phiếu đồng ý tối thiểu: {cases}."
+        )
+    meeting = council.meeting
+    return {
+        "type": "minutes",
+        "subject": f"Họp {council.name} xét đề nghị khen thưởng trong {round_.campaign}",
+        "start": meeting.start.isoformat(sep=" ", timespec="minutes"),
+        "end": meeting.end.isoformat(sep=" ", timespec="minutes"),
+        "location": meeting.place,
+        "chair": _person(council.chair),
+        "secretary": _person(council.secretary),
+        "members": [
+            {**_person(m), "present": m.present, **({"reason": m.reason} if m.reason else {})}
+            for m in council.members
+        ],
+        "date": meeting.start.date().isoformat(),
+        "body": "\n\n".join(paragraphs),
+    }
+
+
+def _is_below(nominee: Nominee, threshold: Decimal | None) -> bool:
+    return threshold is not None and nominee.vote is not None and nominee.vote < threshold

@@ -691,6 +691,6 @@ def money_table_workbook(table: MoneyTable) -> Workbook:
 def money_table_xlsx(table: MoneyTable, timestamp: dt.datetime | None = None) -> bytes:
     """The money table as XLSX bytes; the same table and timestamp give the same bytes
     (``timestamp`` defaults to the date the amounts are as of)."""
-    from tdkt_docs.monthly.form import workbook_bytes
+    from tdkt_docs.form_workbook import workbook_bytes
 
     return workbook_bytes(money_table_workbook(table), timestamp or _stamp(table))

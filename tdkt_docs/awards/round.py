@@ -161,7 +161,7 @@ class Proposal(Model):
     def reference(self) -> str:
         """ "Tờ trình số 125/TTr-SYT ngày 20/8/2025"."""
         number, symbol = self.submission.split("/", 1)
-        number = number.strip() or " " * 6
+        number = number.strip() or "…"
         date = self.date
         when = short_date(
             f"{date.year}-{date.month:02d}" + (f"-{date.day:02d}" if date.day else "")

@@ -7,8 +7,8 @@ Usage::
 Three units propose 60 nominees for the Bằng khen của Chủ tịch UBND tỉnh in the phong trào
 thi đua “Khánh Hòa chung sức xây dựng nông thôn mới” (see README.md in this folder):
 
-* ``so-y-te.xlsx``: the form written by ``tdkt_docs.awards.form.write_form`` for the round,
-  filled in with openpyxl as a unit would (20 rows, clean);
+* ``so-y-te.xlsx``: the form written by ``tdkt_docs.awards.nomination_form.write_form`` for the
+  round, filled in with openpyxl as a unit would (20 rows, clean);
 * ``so-giao-duc-va-dao-tao.xlsx``: the unit's own workbook (20 rows): an agency header block
   and a title above the list, the unit named on a line "Đơn vị đề nghị: …" (no unit
   column), a two-row header with merged cells, a row of column numbers, a blank row, the
@@ -33,7 +33,7 @@ from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped, unu
 from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped, unused-ignore]
 
-from tdkt_docs.awards.form import FIRST_DATA_ROW, FORM_SHEET, write_form
+from tdkt_docs.awards.nomination_form import FIRST_DATA_ROW, FORM_SHEET, write_form
 from tdkt_docs.awards.nominations import COLUMNS
 from tdkt_docs.awards.round import load_round
 from tdkt_docs.form_workbook import workbook_bytes
