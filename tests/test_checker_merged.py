@@ -51,7 +51,9 @@ def test_every_file_the_demo_writes_passes(
     files = sorted((tmp_path / "demo").rglob("*.docx"))
     merged = tmp_path / "demo" / "don-doc" / "tat-ca-de-in.docx"
     examples = [e for e in EXAMPLES.glob("*.yaml") if "\ntype:" in e.read_text("utf-8")]
-    assert merged in files and len(files) == len(examples) + 12  # + 11 letters and their merge
+    # + 11 letters and their merge, and the award round's biên bản, tờ trình, quyết định,
+    # money table and register
+    assert merged in files and len(files) == len(examples) + 12 + 5
     capsys.readouterr()
     assert main(["check", "--json", *map(str, files)]) == 0
     report = json.loads(capsys.readouterr().out)["files"]

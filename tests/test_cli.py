@@ -51,9 +51,10 @@ def test_demo_renders_every_example(tmp_path: Path, capsys: pytest.CaptureFixtur
         documents
     )
     assert sorted(Path(p).name for p in printed) == sorted(
-        [*documents, "don-doc", "tat-ca-de-in.docx"]
+        [*documents, "don-doc", "tat-ca-de-in.docx", "khen-thuong"]
     )
     assert len(list((out / "don-doc").glob("0*.docx"))) == 11  # the reminder batch
+    assert (out / "khen-thuong" / "03-quyet-dinh.docx").is_file()  # the example award round
     assert main(["demo", str(out)]) == 0, "the demo can run twice"
 
 
