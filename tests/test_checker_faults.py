@@ -431,6 +431,15 @@ def money_reference_upright(document: Document) -> None:
         run.italic = False
 
 
+def second_type_name(document: Document) -> None:
+    """A second type name ("BÁO CÁO") typed as a centred line after the first body paragraph."""
+    anchor = _para(document, "body")
+    line = anchor.insert_paragraph_before("BÁO CÁO")
+    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    line.runs[0].bold = True
+    line.runs[0].font.size = Pt(14)
+
+
 def page_number_12pt(document: Document) -> None:
     for run in _page_number(document).runs:
         run.font.size = Pt(12)
@@ -701,6 +710,9 @@ FAULTS = [
     # the type name and the trích yếu under it
     Fault("type_title_not_bold", "title.style", runs("type_title", bold=False), base="decision"),
     Fault("type_extract_12pt", "title.style", runs("type_extract", size=12), base="submission"),
+    Fault(
+        "second_type_name", "type.conflict", second_type_name, severity="warning", base="submission"
+    ),
     # a quyết định: the issuing authority
     Fault(
         "issuing_authority_deleted",

@@ -84,8 +84,17 @@ def _check_document(model: DocModel, doc_type: str, number: int) -> list[Finding
                 )
             )  # fmt: skip
             continue
+        # A rule about the type, when the type names disagree, rests on a guess: say so.
+        guessed = (
+            f" [loại văn bản đoán theo {roles.type_conflict[0]}; còn có "
+            + ", ".join(roles.type_conflict[1:])
+            + "]"
+            if info.applies_to and len(roles.type_conflict) > 1
+            else ""
+        )
         try:
             for where, found, expected in function(model, roles):
+                where += guessed
                 findings.append(
                     Finding(
                         rule_id,

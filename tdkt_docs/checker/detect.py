@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+import yaml
 
 from tdkt_docs import kinds
 from tdkt_docs.awards.money_table import COLUMNS as MONEY_TABLE_COLUMNS
@@ -29,36 +33,21 @@ _PREFIX_LIKE = re.compile(
 # only the five, with or without their dot, before a title in capitals.
 _AUTHORITY_ANYWHERE = re.compile(r"^(TM|KT|TL|TUQ|Q)\.\s|^(TM|KT|TL|TUQ)\s+[^\W\d_]{2,}")
 _ROMAN_HEADING = re.compile(r"^[IVXLC]+\.")
-TYPE_NAMES = (
-    "BÁO CÁO",
-    "KẾ HOẠCH",
-    "QUYẾT ĐỊNH",
-    "TỜ TRÌNH",
-    "THÔNG BÁO",
-    "NGHỊ QUYẾT",
-    "CHỈ THỊ",
-    "QUY CHẾ",
-    "QUY ĐỊNH",
-    "THÔNG CÁO",
-    "HƯỚNG DẪN",
-    "CHƯƠNG TRÌNH",
-    "PHƯƠNG ÁN",
-    "ĐỀ ÁN",
-    "DỰ ÁN",
-    "BIÊN BẢN",
-    "HỢP ĐỒNG",
-    "CÔNG ĐIỆN",
-    "GIẤY MỜI",
-    "GIẤY GIỚI THIỆU",
-    "GIẤY NGHỈ PHÉP",
-    "GIẤY ỦY QUYỀN",
-    "PHIẾU GỬI",
-    "PHIẾU CHUYỂN",
-    "PHIẾU BÁO",
-    "BẢN GHI NHỚ",
-    "BẢN THỎA THUẬN",
-    "TÊN LOẠI VĂN BẢN",  # the placeholder of Mẫu 1.4 (văn bản có tên loại)
-)
+
+
+@cache
+def _type_names() -> dict[str, tuple[str, ...]]:
+    raw = resources.files("tdkt_docs").joinpath("data/type_names.yaml").read_text("utf-8")
+    return {key: tuple(names) for key, names in yaml.safe_load(raw).items()}
+
+
+TYPE_NAMES: tuple[str, ...] = _type_names()["administrative"]
+"""The văn bản hành chính of ND30 (Phụ lục III), from data/type_names.yaml."""
+LEGAL_TYPE_NAMES: tuple[str, ...] = _type_names()["legal"]
+"""The văn bản quy phạm pháp luật (NGHỊ ĐỊNH, THÔNG TƯ …): laid out by Nghị định
+34/2016/NĐ-CP, outside ND30's scope."""
+OPERATIVE_WORDS: tuple[str, ...] = _type_names()["operative"]
+"""The words that open the articles ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")."""
 
 
 REGISTER = "register"
@@ -67,6 +56,9 @@ rules that name it apply (``also: [register]`` or ``applies_to: [register]``).""
 MONEY_TABLE = "money_table"
 """The detected type of a bảng tổng hợp tiền thưởng (:mod:`tdkt_docs.awards.money_table`):
 an appendix of a decision in a file of its own, not a văn bản either."""
+LEGAL = "legal"
+"""The detected type of a văn bản quy phạm pháp luật (NGHỊ ĐỊNH, THÔNG TƯ, LUẬT …): its
+layout is Nghị định 34/2016/NĐ-CP's, so the rules limited to ND30's types do not apply."""
 NOT_DOCUMENTS = (REGISTER, MONEY_TABLE)
 """The detected types that are not văn bản: only the rules that name them apply."""
 
@@ -83,8 +75,12 @@ ARTICLE_START = re.compile(r"\s*(?i:điều)\s*(?P<number>\d+|[IVXLC]+\b|[.…]+
 dotted number is the official model's placeholder. "Điều chỉnh …" is not an article."""
 ATTACHED_LABEL = re.compile(r"\s*(DANH SÁCH|PHỤ LỤC|Phụ lục)\b")
 REFERENCE_START = re.compile(r"\s*\(\s*Kèm theo\b", re.IGNORECASE)
-PART_HEADING = re.compile(r"(Phần|Chương|Mục|Tiểu mục)\s+([IVXLC]+|\d+)\b")
+PART_HEADING = re.compile(r"(?i:phần|chương|mục|tiểu mục)\s+([IVXLC]+|\d+)\b\.?")
 """A centred "Phần I", "Chương II", "Mục 1" (Phụ lục I, mục II.6.đ), its title after it."""
+OPERATIVE_LINE = re.compile(
+    "(?:" + "|".join(re.escape(word) for word in OPERATIVE_WORDS) + r")\s*:", re.IGNORECASE
+)
+"""The operative word on its own line, with its colon ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")."""
 HEADING_CHARACTERS = 100
 """A centred line this short in capitals, or ending with ":", is a heading (a title, the
 issuing authority, "QUYẾT ĐỊNH:"), never body text: a long one is a centred paragraph."""
@@ -96,7 +92,8 @@ def is_placeholder(text: str) -> bool:
     or no letter at all (the end mark "./." alone on its line)."""
     if not any(c.isalpha() for c in text):
         return True
-    if re.search(r"[.…]{5,}", text) is None:
+    # Dots, or a tab drawn as a dot leader ("Căn cứ <tab>;" in Mẫu 1.1).
+    if re.search(r"[.…]{5,}", text) is None and "\t" not in text.strip():
         return False
     return sum(c.isalpha() for c in text) <= 20
 
@@ -114,6 +111,38 @@ def is_centred_heading(p: Para) -> bool:
     if p.align != "center" or not text or len(text) > HEADING_CHARACTERS:
         return False
     return is_capitals(p) or text.endswith(":") or PART_HEADING.match(text) is not None
+
+
+def is_structure_line(p: Para) -> bool:
+    """A line of the text's structure, never body text, wherever it is aligned: a heading
+    "Phần I", "Chương II", "Mục 1" (Phụ lục I, mục II.6.đ), the operative word with its
+    colon ("QUYẾT NGHỊ:"), or the heading of an article set bold as a whole ("Điều 28. Lập
+    Danh mục hồ sơ", the layout of the văn bản quy phạm pháp luật)."""
+    text = normalise(p.text)
+    if not text or len(text) > 2 * HEADING_CHARACTERS:
+        return False
+    if PART_HEADING.match(text) and len(text) <= HEADING_CHARACTERS:
+        return True
+    if OPERATIVE_LINE.fullmatch(text):
+        return True
+    runs = p.judged_runs
+    return ARTICLE_START.match(text) is not None and bool(runs) and all(r.bold for r in runs)
+
+
+def _not_body(paragraphs: list[Para]) -> set[int]:
+    """The ids of the structure lines among ``paragraphs`` and of the title under each
+    part heading ("Chương I" / "QUY ĐỊNH CHUNG"): a bold short line right after it."""
+    found: set[int] = set()
+    previous: Para | None = None
+    for p in paragraphs:
+        if is_structure_line(p):
+            found.add(id(p))
+        elif previous is not None and PART_HEADING.fullmatch(normalise(previous.text)):
+            runs = p.judged_runs
+            if runs and all(r.bold for r in runs) and len(p.text.strip()) <= HEADING_CHARACTERS:
+                found.add(id(p))
+        previous = p
+    return found
 
 
 def is_authority_line(text: str) -> bool:
@@ -212,6 +241,8 @@ class Roles:
     """A money table's "BẢNG TỔNG HỢP TIỀN THƯỞNG"."""
     money_table_headings: list[tuple[str, Para]] = field(default_factory=list)
     """A money table's heading row: each cell's text with its first paragraph."""
+    type_conflict: list[str] = field(default_factory=list)
+    """The type names found when there are more than one (the first is the one used)."""
 
 
 @dataclass
@@ -337,13 +368,35 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         roles.agency_rule = _rule_after(model, roles.agency)
 
     # Type title + trích yếu (documents with a type name).
+    type_names = (*TYPE_NAMES, *LEGAL_TYPE_NAMES)
+    signature_start = next(
+        (p.order for p in paragraphs if re.match(r"\s*Nơi nhận\s*:", p.text)),
+        paragraphs[-1].order + 1 if paragraphs else 0,
+    )
+    candidates = [
+        p
+        for p in paragraphs
+        if p.table is None and p.order < signature_start and normalise(p.unmarked_text) in type_names
+    ]
     roles.type_title = first(
         "type_title" if "type_title" in by_role else "__none__",
-        lambda p: p.table is None and normalise(p.unmarked_text) in TYPE_NAMES,
+        lambda p: bool(candidates) and p is candidates[0],
     )
     if roles.type_title is not None:
-        after = [p for p in paragraphs if p.order > roles.type_title.order and p.text.strip()]
-        roles.type_extract = after[0] if after else None
+        after = [
+            p
+            for p in paragraphs
+            if p.order > roles.type_title.order and (p.text.strip() or _is_rule(p))
+        ]
+        # A rule right under the type name: the type has no trích yếu (GIẤY GIỚI THIỆU).
+        roles.type_extract = after[0] if after and not _is_rule(after[0]) else None
+        used = normalise(roles.type_title.unmarked_text)
+        for p in candidates:
+            other = normalise(p.unmarked_text)
+            if other != used and p.align == "center" and other not in roles.type_conflict:
+                roles.type_conflict.append(other)
+        if roles.type_conflict:
+            roles.type_conflict.insert(0, used)
 
     roles.register_title = next(
         (p for p in paragraphs if normalise(p.text).upper() == REGISTER_TITLE), None
@@ -362,8 +415,10 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         roles.doc_type = untitled  # "V/v": the type without a type name, the công văn
     elif roles.type_title is not None:
         title = normalise(roles.type_title.unmarked_text)
-        roles.doc_type = next(
-            (k.type for k in kinds.kinds() if k.type_title == title), "named"
+        roles.doc_type = (
+            LEGAL
+            if title in LEGAL_TYPE_NAMES
+            else next((k.type for k in kinds.kinds() if k.type_title == title), "named")
         )  # a registered kind by its type name, else a type the package does not make
     elif roles.quoc_hieu is not None or roles.number is not None:
         roles.doc_type = untitled  # the one administrative type without a type name
@@ -490,6 +545,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     content = styled or region
     _decision_elements(roles, by_role, region, content, end)
     not_body = {id(p) for p in (roles.issuing_authority, roles.operative) if p is not None}
+    if not styled:
+        not_body |= _not_body(content)
     roles.body = [p for p in content if id(p) not in not_body and not is_centred_heading(p)]
     before_signature = [p for p in roles.body if p.order < end]
     roles.closing = before_signature[-1] if before_signature else None
@@ -628,7 +685,15 @@ def _decision_elements(
     if operative:
         roles.operative = operative[0]
     elif roles.type_title is not None:
-        roles.operative = next((p for p in region if OPERATIVE.fullmatch(normalise(p.text))), None)
+        roles.operative = next(
+            (
+                p
+                for p in region
+                if OPERATIVE.fullmatch(normalise(p.text))
+                or OPERATIVE_LINE.fullmatch(p.text.strip())
+            ),
+            None,
+        )
     authority = by_role.get("issuing_authority")
     if authority:
         roles.issuing_authority = authority[0]

@@ -24,6 +24,7 @@ from tdkt_docs.awards.money_table import TOTAL as MONEY_TABLE_TOTAL
 from tdkt_docs.awards.money_table import WORDS_LABEL as MONEY_TABLE_WORDS
 from tdkt_docs.checker.detect import (
     ARTICLE_START,
+    LEGAL,
     MONEY_TABLE,
     NOT_DOCUMENTS,
     QUOC_HIEU,
@@ -56,6 +57,7 @@ def document_kinds() -> dict[str, str]:
     return {
         **{k.type: k.name for k in kinds.kinds()},
         NAMED: "văn bản có tên loại",
+        LEGAL: "văn bản quy phạm pháp luật (ngoài phạm vi NĐ 30, trình bày theo NĐ 34/2016)",
         REGISTER: "sổ đăng ký văn bản đi",
         MONEY_TABLE: "bảng tổng hợp tiền thưởng",
     }
@@ -64,7 +66,7 @@ def document_kinds() -> dict[str, str]:
 def has_type_name(doc_type: str) -> bool:
     """Whether documents of ``doc_type`` carry a type name above the trích yếu."""
     found = kinds.find(doc_type)
-    return doc_type == NAMED or (found is not None and found.type_title is not None)
+    return doc_type in (NAMED, LEGAL) or (found is not None and found.type_title is not None)
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ class NotApplicableError(Exception):
 def _optional_in_kind(roles: Roles, field: str) -> bool:
     """Whether the detected kind has no ``field``, or does not require it. A named type the
     package does not make (a kế hoạch, a thông báo) requires none of them."""
-    if roles.doc_type == NAMED:
+    if roles.doc_type in (NAMED, LEGAL):
         return True
     found = kinds.find(roles.doc_type)
     if found is None:
@@ -487,6 +489,17 @@ def _title_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
         roles.type_extract, 13, 14, bold=True, italic=False
     ):
         yield (excerpt(roles.type_extract), _look(roles.type_extract), "đậm, cỡ 13–14")
+
+
+@check("type.conflict")
+def _type_conflict(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if len(roles.type_conflict) > 1:
+        where = excerpt(roles.type_title) if roles.type_title else "tên loại văn bản"
+        yield (
+            where,
+            " và ".join(roles.type_conflict),
+            f"một tên loại (đã dùng: {roles.type_conflict[0]})",
+        )
 
 
 @check("kinh_gui.punctuation")
