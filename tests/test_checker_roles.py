@@ -50,7 +50,8 @@ def header(document: Document, *, number: str = "Số: 12/QĐ-SNV", subject: str
     left, right = table.rows[0].cells
     _line(left, "UBND TỈNH KHÁNH HÒA", 13)
     _line(left, "SỞ NỘI VỤ", 13, bold=True, border=True)
-    _line(left, number, 13)
+    if number:
+        _line(left, number, 13)
     if subject:
         _line(left, subject, 12)
     _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
@@ -184,3 +185,204 @@ def test_two_type_names_give_a_warning_naming_both() -> None:
         header, lambda d: title(d, "THÔNG BÁO", "Kết quả"), body("Nội dung./."), signature
     )
     assert "type.conflict" not in rules(check_package_bytes(plain), "warning")
+
+
+# --- Nơi nhận and the signature block ------------------------------------------------------
+
+
+def test_a_noi_nhan_item_that_wraps_is_one_item() -> None:
+    """The decree's own list: "- Các bộ, cơ quan ngang bộ," / "cơ quan thuộc Chính phủ;"."""
+    items = ("- Các bộ, cơ quan ngang bộ,", "cơ quan thuộc Chính phủ;", "- Lưu: VT, TĐKT.")
+    data = build(
+        header,
+        lambda d: title(d, "THÔNG BÁO"),
+        body("Nội dung./."),
+        lambda d: signature(d, items=items),
+    )
+    roles = roles_of(data)
+    assert [[p.text for p in lines] for lines in roles.noi_nhan_lines] == [
+        list(items[:2]),
+        [items[2]],
+    ]
+    assert errors(check_package_bytes(data)) == []
+    # An item that really lacks its ";" is still found.
+    wrong = ("- Các bộ, cơ quan ngang bộ,", "cơ quan thuộc Chính phủ", "- Lưu: VT, TĐKT.")
+    data = build(
+        header,
+        lambda d: title(d, "THÔNG BÁO"),
+        body("Nội dung./."),
+        lambda d: signature(d, items=wrong),
+    )
+    assert [
+        f.found
+        for f in check_package_bytes(data)
+        if f.rule == "noi_nhan.items" and f.severity == "error"
+    ] == ["- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"]
+
+
+def _signature_outside_table(document: Document, *, archive: str = "- Lưu: VT, TĐKT.") -> None:
+    for line in ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "", "Huỳnh Mạnh Thắng"):
+        _line(document, line, 14, bold=bool(line))
+    _line(document, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT)
+    _line(document, "- Như trên;", 11, align=LEFT)
+    _line(document, archive, 11, align=LEFT)
+    _line(document, "", 11)
+    _line(document, "Số lượng bản phát hành: 05", 11, align=LEFT)
+
+
+def test_a_noi_nhan_list_outside_a_table_is_read() -> None:
+    good = build(
+        header, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), _signature_outside_table
+    )
+    roles = roles_of(good)
+    assert [p.text for p in roles.noi_nhan_items] == ["- Như trên;", "- Lưu: VT, TĐKT."]
+    bad = build(
+        header,
+        lambda d: title(d, "THÔNG BÁO"),
+        body("Nội dung./."),
+        lambda d: _signature_outside_table(d, archive="- Lưu: VT, TĐKT"),
+    )
+    assert "noi_nhan.archive" in rules(check_package_bytes(bad))
+
+
+def test_the_signer_is_never_noi_nhan_nor_a_count_of_copies() -> None:
+    """The signature outside tables, Nơi nhận and "Số lượng bản phát hành: 05" under it:
+    the name is "Huỳnh Mạnh Thắng"."""
+    data = build(
+        header, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), _signature_outside_table
+    )
+    roles = roles_of(data)
+    assert roles.signer_name is not None and roles.signer_name.text == "Huỳnh Mạnh Thắng"
+    assert roles.signer_title is not None and roles.signer_title.text == "PHÓ GIÁM ĐỐC"
+
+
+def test_a_signature_table_with_the_name_in_a_second_row() -> None:
+    """Mẫu 1.6–1.9: the title in the first row, the name in the row under it."""
+    data = build(
+        header,
+        lambda d: title(d, "GIẤY MỜI", "Dự hội nghị tổng kết"),
+        body("Trân trọng kính mời./."),
+        lambda d: signature(
+            d,
+            right=(
+                "KT. GIÁM ĐỐC",
+                "PHÓ GIÁM ĐỐC",
+                "(Chữ ký của người có thẩm quyền,",
+                "dấu của cơ quan)",
+            ),
+            second_row=("Huỳnh Mạnh Thắng",),
+        ),
+    )
+    roles = roles_of(data)
+    assert roles.signer_name is not None and roles.signer_name.text == "Huỳnh Mạnh Thắng"
+    assert "signer.missing" not in rules(check_package_bytes(data))
+
+
+# --- the header -----------------------------------------------------------------------------
+
+
+def _joined_header(document: Document) -> None:
+    """Quốc hiệu and tiêu ngữ typed in one paragraph, on two lines (Shift+Enter)."""
+    table = document.add_table(rows=1, cols=2)
+    for cell, column, width in zip(table.rows[0].cells, table.columns, (6.0, 10.0), strict=True):
+        cell.width = column.width = Cm(width)
+    left, right = table.rows[0].cells
+    _line(left, "UBND TỈNH KHÁNH HÒA", 13)
+    _line(left, "SỞ NỘI VỤ", 13, bold=True, border=True)
+    _line(left, "Số: 12/TB-SNV", 13)
+    paragraph = right.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    quoc_hieu = paragraph.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    quoc_hieu.add_break()
+    tieu_ngu = paragraph.add_run("Độc lập - Tự do - Hạnh phúc")
+    for run, size in ((quoc_hieu, 12), (tieu_ngu, 13)):
+        run.bold = True
+        run.font.size = Pt(size)
+    _line(right, "", 13, border=True)
+    _line(right, "Khánh Hòa, ngày 05 tháng 9 năm 2023", 13, italic=True)
+
+
+def test_quoc_hieu_and_tieu_ngu_on_two_lines_of_one_paragraph() -> None:
+    data = build(_joined_header, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), signature)
+    roles = roles_of(data)
+    assert (
+        roles.quoc_hieu is not None and roles.quoc_hieu.text == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    )
+    assert roles.tieu_ngu is not None and roles.tieu_ngu.text == "Độc lập - Tự do - Hạnh phúc"
+    assert errors(check_package_bytes(data)) == []
+
+
+def test_the_second_line_of_a_kem_theo_reference_is_not_a_date_line() -> None:
+    """An appendix's "(Kèm theo Nghị định số 30/2020/NĐ-CP" / "ngày 05 tháng 3 năm 2020 của
+    Chính phủ)" above the document's own header: the date line is the header's."""
+    data = build(
+        lambda d: _line(d, "(Kèm theo Nghị định số 30/2020/NĐ-CP", 14, italic=True),
+        lambda d: _line(d, "ngày 05 tháng 3 năm 2020 của Chính phủ)", 14, italic=True),
+        header,
+        lambda d: title(d, "THÔNG BÁO"),
+        body("Nội dung./."),
+        signature,
+    )
+    roles = roles_of(data)
+    assert roles.date_line is not None and roles.date_line.text.startswith("Khánh Hòa")
+
+
+def test_cells_of_a_long_table_are_not_header_or_signature_elements() -> None:
+    """A spec table (more rows than a header or signature table has) whose cells hold "Số:",
+    a date, "Nơi nhận" and "TM. ỦY BAN NHÂN DÂN": none is taken for the document's own."""
+
+    def spec(document: Document) -> None:
+        table = document.add_table(rows=8, cols=2)
+        cells = ["Số: 15/QĐ-BNV", "Hà Nội, ngày 05 tháng 3 năm 2020", "Nơi nhận", "- Như trên;",
+                 "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Nguyễn Văn A", "In hoa"]  # fmt: skip
+        for row, text in zip(table.rows, cells, strict=True):
+            row.cells[0].text = text
+
+    # The document lacks its own number and signature: they are missing, not found in the
+    # spec table.
+    data = build(
+        lambda d: header(d, number=""), lambda d: title(d, "HƯỚNG DẪN"), spec, body("Hết./.")
+    )
+    roles = roles_of(data)
+    assert (roles.number, roles.noi_nhan_label, roles.signer_name, roles.authority) == (
+        None, None, None, [],
+    )  # fmt: skip
+    found = rules(check_package_bytes(data))
+    assert {"number.missing", "noi_nhan.missing", "signer.missing"} <= found
+    assert not {"number.format", "authority.format", "signer.name"} & found
+
+
+# --- appendix files -------------------------------------------------------------------------
+
+
+def _appendix_opening(document: Document) -> None:
+    _line(document, "Phụ lục I", 14, bold=True)
+    _line(document, "DANH MỤC HỒ SƠ NĂM 2024", 14, bold=True)
+    _line(document, "(Kèm theo Quyết định số 12/QĐ-SNV", 14, italic=True)
+    _line(document, "ngày 05 tháng 9 năm 2023 của Sở Nội vụ)", 14, italic=True)
+    _line(document, "", 14, border=True)
+
+
+def test_an_appendix_file_has_no_header_or_signature_to_miss() -> None:
+    """A Phụ lục in a file of its own: detected by its opening (auto), or asked for with
+    --type appendix; no quốc hiệu, number, date line, Nơi nhận or signer is asked of it,
+    its body and its two-line reference line are checked."""
+    data = build(_appendix_opening, body("Hồ sơ gồm các văn bản sau.", "Hết."))
+    for doc_type in ("auto", "appendix"):
+        roles = roles_of(data, doc_type)
+        assert roles.doc_type == "appendix"
+        assert [p.text for p in roles.body] == ["Hồ sơ gồm các văn bản sau.", "Hết."]
+        assert roles.date_line is None  # not the reference's second line
+        findings = check_package_bytes(data, doc_type=doc_type)
+        assert errors(findings) == []
+        assert rules(findings, "not_evaluated") <= {"page_number.position"}
+        not_applicable = rules(findings, "not_applicable")
+        assert {"quoc_hieu.missing", "number.missing", "signer.missing"} <= not_applicable
+        assert "attachment.reference" not in not_applicable
+    # Its body is still judged.
+    bad = build(
+        _appendix_opening,
+        body("Hồ sơ gồm các văn bản sau."),
+        lambda d: _line(d, "Hết.", 14, align=LEFT),
+    )
+    assert "body.justified" in rules(check_package_bytes(bad))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -14,7 +14,7 @@ import yaml
 from tdkt_docs import kinds
 from tdkt_docs.awards.money_table import COLUMNS as MONEY_TABLE_COLUMNS
 from tdkt_docs.awards.money_table import TITLE as MONEY_TABLE_TITLE
-from tdkt_docs.checker.model import DocModel, Para
+from tdkt_docs.checker.model import DocModel, Para, RunInfo
 from tdkt_docs.register import COLUMNS as REGISTER_COLUMNS
 from tdkt_docs.register import TITLE as REGISTER_TITLE
 from tdkt_docs.roles import ROLE_BY_STYLE_ID
@@ -59,7 +59,11 @@ an appendix of a decision in a file of its own, not a văn bản either."""
 LEGAL = "legal"
 """The detected type of a văn bản quy phạm pháp luật (NGHỊ ĐỊNH, THÔNG TƯ, LUẬT …): its
 layout is Nghị định 34/2016/NĐ-CP's, so the rules limited to ND30's types do not apply."""
-NOT_DOCUMENTS = (REGISTER, MONEY_TABLE)
+APPENDIX = "appendix"
+"""The detected type of an appendix in a file of its own ("Phụ lục I" / its title / "(Kèm
+theo Nghị định số … của …)"): no header or signature block of its own, so only the rules
+that name it apply (paper, fonts, text, body, its reference line, page numbers)."""
+NOT_DOCUMENTS = (REGISTER, MONEY_TABLE, APPENDIX)
 """The detected types that are not văn bản: only the rules that name them apply."""
 
 CONTENT_ROLES = ("body", "basis", "article", "article_item", "list_group", "list_entry")
@@ -212,6 +216,9 @@ class Roles:
     body: list[Para] = field(default_factory=list)
     noi_nhan_label: Para | None = None
     noi_nhan_items: list[Para] = field(default_factory=list)
+    """The first line of each Nơi nhận item."""
+    noi_nhan_lines: list[list[Para]] = field(default_factory=list)
+    """Each Nơi nhận item with the lines it wraps onto."""
     authority: list[Para] = field(default_factory=list)
     signer_title: Para | None = None
     signer_name: Para | None = None
@@ -259,6 +266,95 @@ class AttachedPart:
         return next(p for p in (self.label, self.title, self.reference) if p is not None)
 
 
+NOI_NHAN_LABEL = re.compile(r"\s*Nơi nhận\s*(:|$)")
+"""The label alone on its line ("Nơi nhận:", or without its colon), not a column heading
+("Nơi nhận văn bản" in a register)."""
+ROLE_TABLE_ROWS = 6
+"""The header and the signature tables have at most this many rows (Mẫu 1.6 puts the
+signature in four and its notes in a fifth); a longer table is a spec, a register or a
+list, whose cells are never the quốc hiệu, the number or the signature."""
+
+
+def _is_tieu_ngu(text: str) -> bool:
+    return (
+        re.fullmatch(r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc", normalise(text).lower())
+        is not None
+    )
+
+
+def _split_lines(p: Para) -> list[Para]:
+    """The lines of a paragraph broken with Shift+Enter, each as a paragraph of its own
+    with its own runs (a run holding the break is cut at it)."""
+    lines: list[list[RunInfo]] = [[]]
+    for run in p.runs:
+        pieces = run.text.split("\n")
+        for index, piece in enumerate(pieces):
+            if index:
+                lines.append([])
+            if piece:
+                lines[-1].append(replace(run, text=piece))
+    return [
+        replace(p, text="".join(r.text for r in runs), runs=tuple(runs))
+        for runs in lines
+        if "".join(r.text for r in runs).strip()
+    ]
+
+
+def _parenthesised(paragraphs: list[Para]) -> set[int]:
+    """The ids of the lines inside parentheses, even over several lines: "(Chữ ký …," /
+    "dấu …)", "(Kèm theo Nghị định số …" / "ngày … của Chính phủ)"."""
+    found: set[int] = set()
+    depth = 0
+    for p in paragraphs:
+        text = p.text.strip()
+        if not text:
+            continue
+        opened = depth > 0 or text.startswith("(")
+        depth = max(0, depth + text.count("(") - text.count(")"))
+        if opened:
+            found.add(id(p))
+    return found
+
+
+def _may_be_signer(p: Para) -> bool:
+    """A line that may be the signer's title or name: not a Nơi nhận line, not a line with
+    a label ("Số lượng bản phát hành: 05"), not a number alone."""
+    text = p.text.strip()
+    if not text or ":" in text or text.startswith(("-", "–", "+")):
+        return False
+    return NOI_NHAN_LABEL.match(text) is None and sum(c.isalpha() for c in text) >= 2
+
+
+def _noi_nhan_lines(paragraphs: list[Para], label: Para) -> list[list[Para]]:
+    """The items of a Nơi nhận list, each with the lines it wraps onto ("- Các bộ, cơ quan
+    ngang bộ," / "cơ quan thuộc Chính phủ;"): the lines under the label in its table column
+    (the same cell, or the rows under it, Mẫu 1.7–1.8), or, for a label outside a table,
+    the lines after it up to the first blank line or line that is not part of the list."""
+    items: list[list[Para]] = []
+    for p in paragraphs:
+        if p.order <= label.order:
+            continue
+        if label.table is not None:
+            if p.table is None or p.table[0] != label.table[0]:
+                break
+            if p.table[2] != label.table[2] or p.table[1] < label.table[1]:
+                continue
+        elif p.table is not None:
+            break
+        text = p.text.strip()
+        if not text:
+            if label.table is None and items:
+                break
+            continue
+        if re.match(r"[-–]", text):
+            items.append([p])
+        elif items and not items[-1][-1].text.rstrip().endswith((";", ".")):
+            items[-1].append(p)  # the item wraps onto this line
+        elif label.table is None:
+            break
+    return items
+
+
 def _cell(p: Para) -> tuple[int, int, int] | None:
     return p.table
 
@@ -302,13 +398,35 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             return next((p for p in paragraphs if test(p)), None)
         return None
 
-    roles.quoc_hieu = first("quoc_hieu", lambda p: normalise(p.text).upper() == QUOC_HIEU)
-    roles.tieu_ngu = first(
-        "tieu_ngu",
-        lambda p: re.fullmatch(
-            r"độc lập\s*[-–—]\s*tự do\s*[-–—]\s*hạnh phúc", normalise(p.text).lower()
-        ),
+    rows: dict[int, int] = {}
+    for p in paragraphs:
+        if p.table is not None:
+            rows[p.table[0]] = max(rows.get(p.table[0], 0), p.table[1])
+
+    def in_role_table(p: Para) -> bool:
+        """Outside tables, or in a table short enough to be the header or signature."""
+        return p.table is None or rows.get(p.table[0], 0) <= ROLE_TABLE_ROWS
+
+    roles.quoc_hieu = first(
+        "quoc_hieu", lambda p: normalise(p.text).upper() == QUOC_HIEU and in_role_table(p)
     )
+    roles.tieu_ngu = first("tieu_ngu", lambda p: _is_tieu_ngu(p.text) and in_role_table(p))
+    if roles.quoc_hieu is None and roles.tieu_ngu is None and "quoc_hieu" not in by_role:
+        # Both typed in one paragraph, on two lines (Shift+Enter): read each line as its own.
+        joined = next(
+            (
+                p
+                for p in paragraphs
+                if in_role_table(p)
+                and "\n" in p.text.strip()
+                and normalise(p.text.strip().split("\n")[0]).upper() == QUOC_HIEU
+            ),
+            None,
+        )
+        if joined is not None:
+            lines = _split_lines(joined)
+            roles.quoc_hieu = lines[0]
+            roles.tieu_ngu = next((q for q in lines[1:] if _is_tieu_ngu(q.text)), None)
     if roles.tieu_ngu is not None:
         # A styled rule paragraph counts only if it still draws a rule.
         styled_rules = [p for p in by_role.get("tieu_ngu_rule", []) if _is_rule(p)]
@@ -316,13 +434,19 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             roles.tieu_ngu_rule = styled_rules[0]
         elif "tieu_ngu_rule" not in by_role:
             roles.tieu_ngu_rule = _rule_after(model, roles.tieu_ngu)
-    roles.number = first("number", lambda p: re.match(r"\s*Số\s*:", p.text) is not None)
+    roles.number = first(
+        "number", lambda p: re.match(r"\s*Số\s*:", p.text) is not None and in_role_table(p)
+    )
+    # Not a line of "(Kèm theo Nghị định số … / ngày 05 tháng 3 năm 2020 của Chính phủ)".
+    references = _parenthesised([p for p in paragraphs if p.table is None])
     roles.date_line = first(
         "date_line",
         # The year, or the dots of the official models ("…, ngày …… tháng …. năm ……").
         lambda p: (
             re.search(r"^[^\n]{0,60}\bngày\b.*\btháng\b.*\bnăm\s*(\d{4}|[.…]{2})", p.text)
             is not None
+            and id(p) not in references
+            and in_role_table(p)
         ),
     )
     roles.subject = first("subject", lambda p: re.match(r"\s*V/v\b", p.text) is not None)
@@ -376,7 +500,9 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     candidates = [
         p
         for p in paragraphs
-        if p.table is None and p.order < signature_start and normalise(p.unmarked_text) in type_names
+        if p.table is None
+        and p.order < signature_start
+        and normalise(p.unmarked_text) in type_names
     ]
     roles.type_title = first(
         "type_title" if "type_title" in by_role else "__none__",
@@ -411,6 +537,10 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         roles.doc_type = REGISTER  # a register's title, and no quốc hiệu: not a văn bản
     elif roles.money_table_title is not None and roles.quoc_hieu is None:
         roles.doc_type = MONEY_TABLE  # an appendix in a file of its own, not a văn bản
+    elif (appendix := _appendix_opening(paragraphs)) is not None and (
+        roles.quoc_hieu is None or appendix.first.order < roles.quoc_hieu.order
+    ):
+        roles.doc_type = APPENDIX  # "Phụ lục I" and "(Kèm theo …)" open the file
     elif roles.subject is not None:
         roles.doc_type = untitled  # "V/v": the type without a type name, the công văn
     elif roles.type_title is not None:
@@ -452,17 +582,17 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
 
     # Nơi nhận and the signature block.
     roles.noi_nhan_label = first(
-        "noi_nhan_label", lambda p: re.match(r"\s*Nơi nhận", p.text) is not None
+        "noi_nhan_label",
+        lambda p: NOI_NHAN_LABEL.match(p.text) is not None and in_role_table(p),
     )
     if roles.noi_nhan_label is not None:
-        items = by_role.get("noi_nhan_item")
-        if items is None:
-            items = [
-                p
-                for p in _same_cell(model, roles.noi_nhan_label)
-                if p.order > roles.noi_nhan_label.order and re.match(r"\s*[-–]", p.text)
-            ]
-        roles.noi_nhan_items = items
+        styled_items = by_role.get("noi_nhan_item")
+        if styled_items is None:
+            roles.noi_nhan_lines = _noi_nhan_lines(paragraphs, roles.noi_nhan_label)
+            roles.noi_nhan_items = [lines[0] for lines in roles.noi_nhan_lines]
+        else:
+            roles.noi_nhan_items = styled_items
+            roles.noi_nhan_lines = [[p] for p in styled_items]
     signature_cell: list[Para] = []
     if by_role.keys() & {"signer_name", "signer_title", "authority"}:
         names = by_role.get("signer_name", [])
@@ -472,18 +602,24 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         roles.authority = by_role.get("authority", [])
     else:
         if roles.noi_nhan_label is not None and roles.noi_nhan_label.table is not None:
+            # The cells right of "Nơi nhận", in its row and the rows under it (Mẫu 1.6–1.9
+            # put the name in a row of its own).
             t, r, c = roles.noi_nhan_label.table
             signature_cell = [
                 p
                 for p in paragraphs
                 if p.table is not None
                 and p.table[0] == t
-                and p.table[1] == r
+                and p.table[1] >= r
                 and p.table[2] > c
                 and p.text.strip()
             ]
         if not signature_cell:
-            prefixed = [p for p in paragraphs if _AUTHORITY_ANYWHERE.match(p.text.strip())]
+            prefixed = [
+                p
+                for p in paragraphs
+                if _AUTHORITY_ANYWHERE.match(p.text.strip()) and in_role_table(p)
+            ]
             signature_cell = prefixed[:3]
             if signature_cell:
                 last = signature_cell[-1]
@@ -491,11 +627,12 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                     p for p in paragraphs if p.order > last.order and p.text.strip()
                 ][:3]
         if signature_cell:
+            hints = _parenthesised(signature_cell)
             roles.authority = [p for p in signature_cell if is_authority_line(p.text)]
             named = [
                 p
                 for p in signature_cell
-                if not is_authority_line(p.text) and not p.text.strip().startswith("(")
+                if not is_authority_line(p.text) and id(p) not in hints and _may_be_signer(p)
             ]
             if named:
                 # The title is the first line in capitals; the name is the last line after it.
@@ -551,6 +688,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     before_signature = [p for p in roles.body if p.order < end]
     roles.closing = before_signature[-1] if before_signature else None
     roles.attachments = _attachments(model, by_role)
+    if roles.doc_type == APPENDIX:
+        _appendix_roles(roles, paragraphs)
     if roles.doc_type == MONEY_TABLE and not roles.attachments and roles.money_table_title:
         # Its own title and reference line make the appendix (a file of its own: no section
         # of a main text before it).
@@ -776,6 +915,62 @@ def _attachments(model: DocModel, by_role: dict[str, list[Para]]) -> list[Attach
             AttachedPart(label, title_candidates[0] if title_candidates else None, reference)
         )
     return parts
+
+
+MODEL_HEADING = re.compile(r"\s*Mẫu\s+\d+(\.\d+)*\b")
+"""The heading of a model shown in an appendix ("Mẫu 1.2 - Quyết định …")."""
+
+
+def _appendix_opening(paragraphs: list[Para]) -> AttachedPart | None:
+    """The label, title and reference line that open an appendix file: a "Phụ lục"
+    (or "DANH SÁCH") line among the first lines, a "(Kèm theo …)" line within five lines
+    of it; None when the file does not open so."""
+    lines = [p for p in paragraphs if p.text.strip()][:8]
+    label = next((p for p in lines[:3] if ATTACHED_LABEL.match(p.text) and p.table is None), None)
+    if label is None:
+        return None
+    after = [p for p in lines if p.order > label.order][:5]
+    reference = next((p for p in after if REFERENCE_START.match(p.text)), None)
+    if reference is None:
+        return None
+    title = next((p for p in after if p.order < reference.order), None)
+    return AttachedPart(label, title, reference)
+
+
+def _appendix_roles(roles: Roles, paragraphs: list[Para]) -> None:
+    """An appendix file: its opening is its attached part; its body the untabled text
+    after the reference line (over as many lines as its parentheses take)."""
+    opening = _appendix_opening(paragraphs)
+    if opening is None:
+        return  # asked for with --type appendix, but not opened as one: nothing attached
+    roles.attachments = [opening, *(part for part in roles.attachments)]
+    reference = opening.reference
+    assert reference is not None
+    inside = _parenthesised([p for p in paragraphs if p.order >= reference.order])
+    # The appendix's own text ends where the models it shows begin (Phụ lục III: "Mẫu 1.1
+    # - Nghị quyết", a quốc hiệu): their lines are samples, not its body.
+    end = next(
+        (
+            p.order
+            for p in paragraphs
+            if p.order > reference.order
+            and (MODEL_HEADING.match(p.text) or normalise(p.text).upper() == QUOC_HIEU)
+        ),
+        paragraphs[-1].order + 1,
+    )
+    content = [
+        p
+        for p in paragraphs
+        if reference.order < p.order < end
+        and p.table is None
+        and p.text.strip()
+        and not _is_rule(p)
+        and id(p) not in inside
+        and not any(p.section == part.first.section for part in roles.attachments[1:])
+    ]
+    not_body = _not_body(content)
+    roles.body = [p for p in content if id(p) not in not_body and not is_centred_heading(p)]
+    roles.closing = roles.body[-1] if roles.body else None
 
 
 def _extract_end(paragraphs: list[Para], extract: Para) -> int:

@@ -23,6 +23,7 @@ from tdkt_docs.awards.money_table import TITLE as MONEY_TABLE_TITLE
 from tdkt_docs.awards.money_table import TOTAL as MONEY_TABLE_TOTAL
 from tdkt_docs.awards.money_table import WORDS_LABEL as MONEY_TABLE_WORDS
 from tdkt_docs.checker.detect import (
+    APPENDIX,
     ARTICLE_START,
     LEGAL,
     MONEY_TABLE,
@@ -57,6 +58,7 @@ def document_kinds() -> dict[str, str]:
     return {
         **{k.type: k.name for k in kinds.kinds()},
         NAMED: "văn bản có tên loại",
+        APPENDIX: "phụ lục trong tệp riêng (không có phần đầu và chữ ký riêng)",
         LEGAL: "văn bản quy phạm pháp luật (ngoài phạm vi NĐ 30, trình bày theo NĐ 34/2016)",
         REGISTER: "sổ đăng ký văn bản đi",
         MONEY_TABLE: "bảng tổng hợp tiền thưởng",
@@ -743,6 +745,22 @@ REFERENCE = re.compile(
 )
 
 
+def _reference_text(model: DocModel, p: Para) -> str:
+    """The reference line with the lines it runs onto until its ")" ("(Kèm theo Nghị định
+    số 30/2020/NĐ-CP" / "ngày 05 tháng 3 năm 2020 của Chính phủ)")."""
+    lines = [p.text]
+    if ")" not in p.text:
+        for q in model.paragraphs:
+            if q.order <= p.order or q.table != p.table:
+                continue
+            if not q.text.strip():
+                break
+            lines.append(q.text)
+            if ")" in q.text or len(lines) > 3:
+                break
+    return normalise(" ".join(lines))
+
+
 @check("attachment.reference")
 def _attachment_reference(model: DocModel, roles: Roles) -> Iterator[Violation]:
     if not roles.attachments:
@@ -756,7 +774,7 @@ def _attachment_reference(model: DocModel, roles: Roles) -> Iterator[Violation]:
         if p is None:
             yield (excerpt(part.first), "không có dòng chỉ dẫn", f"{expected} dưới tên")
             continue
-        text = normalise(p.text)
+        text = _reference_text(model, p)
         match = REFERENCE.fullmatch(text)
         if match is None or (found is not None and match.group("type").lower() not in words):
             yield (excerpt(p), text, expected)
@@ -781,16 +799,22 @@ def _nn_label(model: DocModel, roles: Roles) -> Iterator[Violation]:
 @check("noi_nhan.items")
 def _nn_items(model: DocModel, roles: Roles) -> Iterator[Violation]:
     _need(roles.noi_nhan_label, "Nơi nhận")
-    items = roles.noi_nhan_items
+    items = roles.noi_nhan_lines or [[p] for p in roles.noi_nhan_items]
     if not items:
         raise NotFoundError("danh sách nơi nhận")
-    for item in items[:-1]:
-        line = item.text.strip()
-        if not line.startswith("-") or not line.endswith(";"):
-            yield (excerpt(item), line, "- …;")
-    for item in items:
-        if not _format_ok(item, 11, 11, bold=False, italic=False):
-            yield (excerpt(item), _look(item), "cỡ 11, đứng, không đậm")
+    for lines in items[:-1]:
+        # An item may wrap onto the next lines: it starts with its first, ends with its last.
+        start, end = lines[0].text.strip(), lines[-1].text.strip()
+        if not start.startswith("-") or not end.endswith(";"):
+            yield (excerpt(lines[0]), _item_text(lines), "- …;")
+    for lines in items:
+        for item in lines:
+            if not _format_ok(item, 11, 11, bold=False, italic=False):
+                yield (excerpt(item), _look(item), "cỡ 11, đứng, không đậm")
+
+
+def _item_text(lines: list[Para]) -> str:
+    return " ".join(p.text.strip() for p in lines)
 
 
 @check("noi_nhan.archive")
@@ -799,8 +823,9 @@ def _nn_archive(model: DocModel, roles: Roles) -> Iterator[Violation]:
     if not roles.noi_nhan_items:
         raise NotFoundError("danh sách nơi nhận")
     last = roles.noi_nhan_items[-1]
-    if not re.fullmatch(r"-\s*Lưu:?\s*VT\b.*\.", last.text.strip()):
-        yield (excerpt(last), last.text.strip(), "- Lưu: VT, … .")
+    lines = roles.noi_nhan_lines[-1] if roles.noi_nhan_lines else [last]
+    if not re.fullmatch(r"-\s*Lưu:?\s*VT\b.*\.", _item_text(lines)):
+        yield (excerpt(last), _item_text(lines), "- Lưu: VT, … .")
 
 
 @check("authority.format")
