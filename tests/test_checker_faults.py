@@ -711,6 +711,12 @@ FAULTS = [
     Fault("type_title_not_bold", "title.style", runs("type_title", bold=False), base="decision"),
     Fault("type_extract_12pt", "title.style", runs("type_extract", size=12), base="submission"),
     Fault(
+        "party_heading_for_quoc_hieu",
+        "scope.party",
+        text("quoc_hieu", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+        severity="warning",
+    ),
+    Fault(
         "second_type_name", "type.conflict", second_type_name, severity="warning", base="submission"
     ),
     # a quyết định: the issuing authority

@@ -125,6 +125,7 @@ def test_the_official_decision_model_reports_only_its_placeholders(doc_type: str
         "subject.missing", "subject.style", "kinh_gui.punctuation", "attachment.reference",
         "register.cover", "register.columns", "register.orientation", "money_table.title",
         "money_table.columns", "money_table.total", "minutes.signatures", "minutes.opening",
+        "scope.party",
     }  # fmt: skip
 
 

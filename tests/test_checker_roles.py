@@ -13,11 +13,12 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 
-from tdkt_docs.checker import check_package_bytes
+from tdkt_docs.checker import check, check_package_bytes
 from tdkt_docs.checker.detect import Roles, detect
 from tdkt_docs.checker.model import build_model
 from tdkt_docs.checker.package import read_package
 from tdkt_docs.checker.rules import Finding
+from tests.conftest import DATA
 from tests.test_checker_handmade import _fonts, _line
 
 LEFT = WD_ALIGN_PARAGRAPH.LEFT
@@ -386,3 +387,36 @@ def test_an_appendix_file_has_no_header_or_signature_to_miss() -> None:
         lambda d: _line(d, "Hết.", 14, align=LEFT),
     )
     assert "body.justified" in rules(check_package_bytes(bad))
+
+
+# --- Party documents ------------------------------------------------------------------------
+
+
+def _party_header(document: Document) -> None:
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    _line(left, "ĐẢNG BỘ TỈNH KHÁNH HÒA", 14, bold=True)
+    _line(left, "BAN TUYÊN GIÁO", 14, bold=True)
+    _line(left, "Số 15-HD/BTGTU", 14)
+    _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True, border=True)
+    _line(right, "Khánh Hòa, ngày 05 tháng 9 năm 2023", 14, italic=True)
+
+
+def test_a_party_document_gets_one_notice() -> None:
+    """Hướng dẫn 36-HD/VPTW, not ND30: one warning saying so, no error about its header,
+    its number "Số 15-HD/BTGTU" or its body; the same for a real one typed in TCVN3."""
+    data = build(
+        _party_header,
+        lambda d: title(d, "HƯỚNG DẪN", "tổ chức học tập nghị quyết"),
+        lambda d: _line(d, "Nội dung hướng dẫn.", 12, align=LEFT),
+        signature,
+    )
+    assert roles_of(data).doc_type == "party"
+    findings = check_package_bytes(data)
+    assert [(f.rule, f.severity) for f in findings if f.severity in {"error", "warning"}] == [
+        ("scope.party", "warning")
+    ]
+    assert rules(findings, "not_evaluated") == set()
+    real = DATA / "real" / "dang_kiem_diem_dang_vien_2011.docx"
+    shown = [(f.rule, f.severity) for f in check(real) if f.severity in {"error", "warning"}]
+    assert shown == [("scope.party", "warning")]

@@ -14,6 +14,7 @@ import yaml
 from tdkt_docs import kinds
 from tdkt_docs.awards.money_table import COLUMNS as MONEY_TABLE_COLUMNS
 from tdkt_docs.awards.money_table import TITLE as MONEY_TABLE_TITLE
+from tdkt_docs.checker.legacy_text import legacy_passages, unicode_reading
 from tdkt_docs.checker.model import DocModel, Para, RunInfo
 from tdkt_docs.register import COLUMNS as REGISTER_COLUMNS
 from tdkt_docs.register import TITLE as REGISTER_TITLE
@@ -63,7 +64,11 @@ APPENDIX = "appendix"
 """The detected type of an appendix in a file of its own ("Phụ lục I" / its title / "(Kèm
 theo Nghị định số … của …)"): no header or signature block of its own, so only the rules
 that name it apply (paper, fonts, text, body, its reference line, page numbers)."""
-NOT_DOCUMENTS = (REGISTER, MONEY_TABLE, APPENDIX)
+PARTY = "party"
+"""The detected type of a document of the Communist Party ("ĐẢNG CỘNG SẢN VIỆT NAM" at the
+top right, laid out by Hướng dẫn 36-HD/VPTW): outside ND30, reported by one notice."""
+PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
+NOT_DOCUMENTS = (REGISTER, MONEY_TABLE, APPENDIX, PARTY)
 """The detected types that are not văn bản: only the rules that name them apply."""
 
 CONTENT_ROLES = ("body", "basis", "article", "article_item", "list_group", "list_entry")
@@ -537,6 +542,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         roles.doc_type = REGISTER  # a register's title, and no quốc hiệu: not a văn bản
     elif roles.money_table_title is not None and roles.quoc_hieu is None:
         roles.doc_type = MONEY_TABLE  # an appendix in a file of its own, not a văn bản
+    elif _is_party_document(paragraphs):
+        roles.doc_type = PARTY  # Hướng dẫn 36-HD/VPTW, not ND30
     elif (appendix := _appendix_opening(paragraphs)) is not None and (
         roles.quoc_hieu is None or appendix.first.order < roles.quoc_hieu.order
     ):
@@ -919,6 +926,21 @@ def _attachments(model: DocModel, by_role: dict[str, list[Para]]) -> list[Attach
 
 MODEL_HEADING = re.compile(r"\s*Mẫu\s+\d+(\.\d+)*\b")
 """The heading of a model shown in an appendix ("Mẫu 1.2 - Quyết định …")."""
+
+
+def readable_text(p: Para) -> str:
+    """The paragraph's text, its passages typed in TCVN3 or VNI read in Unicode."""
+    text = "".join(r.text for r in p.runs)
+    for passage, encoding in legacy_passages([r.text for r in p.runs]):
+        text = text.replace(passage, unicode_reading(passage, encoding))
+    return text
+
+
+def _is_party_document(paragraphs: list[Para]) -> bool:
+    """"ĐẢNG CỘNG SẢN VIỆT NAM" in the first lines (or the header table): the Party's own
+    heading, where a state document has its quốc hiệu."""
+    top = [normalise(readable_text(p)).upper() for p in paragraphs if p.text.strip()][:6]
+    return QUOC_HIEU not in top and any(PARTY_HEADING in text for text in top)
 
 
 def _appendix_opening(paragraphs: list[Para]) -> AttachedPart | None:

@@ -28,6 +28,8 @@ from tdkt_docs.checker.detect import (
     LEGAL,
     MONEY_TABLE,
     NOT_DOCUMENTS,
+    PARTY,
+    PARTY_HEADING,
     QUOC_HIEU,
     REGISTER,
     TIEU_NGU,
@@ -59,6 +61,7 @@ def document_kinds() -> dict[str, str]:
         **{k.type: k.name for k in kinds.kinds()},
         NAMED: "văn bản có tên loại",
         APPENDIX: "phụ lục trong tệp riêng (không có phần đầu và chữ ký riêng)",
+        PARTY: "văn bản của Đảng (Hướng dẫn 36-HD/VPTW, ngoài phạm vi NĐ 30)",
         LEGAL: "văn bản quy phạm pháp luật (ngoài phạm vi NĐ 30, trình bày theo NĐ 34/2016)",
         REGISTER: "sổ đăng ký văn bản đi",
         MONEY_TABLE: "bảng tổng hợp tiền thưởng",
@@ -491,6 +494,11 @@ def _title_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
         roles.type_extract, 13, 14, bold=True, italic=False
     ):
         yield (excerpt(roles.type_extract), _look(roles.type_extract), "đậm, cỡ 13–14")
+
+
+@check("scope.party")
+def _scope_party(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    yield ("đầu văn bản", PARTY_HEADING, "văn bản hành chính theo NĐ 30 (có Quốc hiệu)")
 
 
 @check("type.conflict")
