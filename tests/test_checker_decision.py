@@ -350,6 +350,8 @@ def test_centred_headings_in_a_handmade_body_are_not_judged_as_body_text(heading
     paragraph.alignment = CENTRE
     paragraph.paragraph_format.first_line_indent = Cm(0)
     paragraph.paragraph_format.space_before = Pt(0)
+    for run in paragraph.runs:
+        run.bold = True  # "Phần II" is bold (heading.format, issue 14)
     buffer = io.BytesIO()
     document.save(buffer)
     findings = check_package_bytes(buffer.getvalue(), "heading.docx")

@@ -440,6 +440,13 @@ def second_type_name(document: Document) -> None:
     line.runs[0].font.size = Pt(14)
 
 
+def part_heading_in_capitals(document: Document) -> None:
+    """ "PHẦN I" typed in capitals, left-aligned, before the first body paragraph."""
+    line = _para(document, "body").insert_paragraph_before("PHẦN I")
+    line.runs[0].bold = True
+    line.runs[0].font.size = Pt(14)
+
+
 def page_number_12pt(document: Document) -> None:
     for run in _page_number(document).runs:
         run.font.size = Pt(12)
@@ -710,6 +717,7 @@ FAULTS = [
     # the type name and the trích yếu under it
     Fault("type_title_not_bold", "title.style", runs("type_title", bold=False), base="decision"),
     Fault("type_extract_12pt", "title.style", runs("type_extract", size=12), base="submission"),
+    Fault("part_heading_in_capitals", "heading.format", part_heading_in_capitals),
     Fault(
         "party_heading_for_quoc_hieu",
         "scope.party",

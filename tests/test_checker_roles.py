@@ -420,3 +420,43 @@ def test_a_party_document_gets_one_notice() -> None:
     real = DATA / "real" / "dang_kiem_diem_dang_vien_2011.docx"
     shown = [(f.rule, f.severity) for f in check(real) if f.severity in {"error", "warning"}]
     assert shown == [("scope.party", "warning")]
+
+
+# --- Phần, Chương, Phụ lục --------------------------------------------------------------------
+
+
+def test_part_chapter_and_appendix_headings_in_capitals_or_not_centred_are_found() -> None:
+    """ND30 wants "Phần I", "Chương I", "Phụ lục I" centred, bold, in normal case."""
+
+    def headings(*lines: tuple[str, WD_ALIGN_PARAGRAPH]) -> Builder:
+        return lambda d: (
+            [_line(d, text, 14, bold=True, align=align) for text, align in lines] and None
+        )
+
+    centre = WD_ALIGN_PARAGRAPH.CENTER
+    good = build(
+        header,
+        lambda d: title(d, "QUY CHẾ", "thi đua, khen thưởng"),
+        headings(("Chương I", centre), ("QUY ĐỊNH CHUNG", centre)),
+        body("Nội dung./."),
+        signature,
+    )
+    assert "heading.format" not in rules(check_package_bytes(good))
+    bad = build(
+        header,
+        lambda d: title(d, "QUY CHẾ", "thi đua, khen thưởng"),
+        headings(("CHƯƠNG I", centre), ("QUY ĐỊNH CHUNG", centre), ("Phần II", LEFT)),
+        body("Nội dung./."),
+        signature,
+    )
+    found = [f for f in check_package_bytes(bad) if f.rule == "heading.format"]
+    assert [(f.severity, f.where.split(": ")[1]) for f in found] == [
+        ("error", "«CHƯƠNG I»"),
+        ("error", "«Phần II»"),
+    ]
+    assert "in hoa" in found[0].found and "canh trái" in found[1].found
+    appendix = build(lambda d: _line(d, "PHỤ LỤC I", 14, bold=True, align=LEFT), body("Nội dung."))
+    found = [
+        f for f in check_package_bytes(appendix, doc_type="appendix") if f.rule == "heading.format"
+    ]
+    assert [f.severity for f in found] == ["error"]

@@ -253,6 +253,8 @@ class Roles:
     """A money table's "BẢNG TỔNG HỢP TIỀN THƯỞNG"."""
     money_table_headings: list[tuple[str, Para]] = field(default_factory=list)
     """A money table's heading row: each cell's text with its first paragraph."""
+    headings: list[Para] = field(default_factory=list)
+    """The "Phần I", "Chương II", "Phụ lục I" lines, however they are typed."""
     type_conflict: list[str] = field(default_factory=list)
     """The type names found when there are more than one (the first is the one used)."""
 
@@ -705,6 +707,12 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         reference = next((p for p in following[:2] if REFERENCE_START.match(p.text)), None)
         roles.attachments = [AttachedPart(None, money_title, reference)]
 
+    roles.headings = [
+        p
+        for p in paragraphs
+        if p.table is None and NUMBERED_HEADING.fullmatch(normalise(p.text)) is not None
+    ]
+
     # Page numbers: those of every section (an attached list numbers its own pages), and
     # the header page 1 shows: the first page's when "Different first page" is on.
     headers = _shown(model.headers, [s.headers for s in model.sections])
@@ -924,6 +932,13 @@ def _attachments(model: DocModel, by_role: dict[str, list[Para]]) -> list[Attach
     return parts
 
 
+NUMBERED_HEADING = re.compile(
+    r"(?i:(?P<word>phần|chương|phụ lục))(?:\s+(?:[IVXLC]+|\d+))?\s*\.?", re.IGNORECASE
+)
+"""A line that is only "Phần I", "Chương II" or "Phụ lục I", in any case (Phụ lục I, mục
+II.6.đ and III.1: their own line, centred, in normal case, bold)."""
+
+
 MODEL_HEADING = re.compile(r"\s*Mẫu\s+\d+(\.\d+)*\b")
 """The heading of a model shown in an appendix ("Mẫu 1.2 - Quyết định …")."""
 
@@ -937,7 +952,7 @@ def readable_text(p: Para) -> str:
 
 
 def _is_party_document(paragraphs: list[Para]) -> bool:
-    """"ĐẢNG CỘNG SẢN VIỆT NAM" in the first lines (or the header table): the Party's own
+    """ "ĐẢNG CỘNG SẢN VIỆT NAM" in the first lines (or the header table): the Party's own
     heading, where a state document has its quốc hiệu."""
     top = [normalise(readable_text(p)).upper() for p in paragraphs if p.text.strip()][:6]
     return QUOC_HIEU not in top and any(PARTY_HEADING in text for text in top)

@@ -28,6 +28,7 @@ from tdkt_docs.checker.detect import (
     LEGAL,
     MONEY_TABLE,
     NOT_DOCUMENTS,
+    NUMBERED_HEADING,
     PARTY,
     PARTY_HEADING,
     QUOC_HIEU,
@@ -494,6 +495,24 @@ def _title_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
         roles.type_extract, 13, 14, bold=True, italic=False
     ):
         yield (excerpt(roles.type_extract), _look(roles.type_extract), "đậm, cỡ 13–14")
+
+
+@check("heading.format")
+def _heading_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    # No heading: nothing to judge, and nothing missing (a letter has none).
+    for p in roles.headings:
+        match = NUMBERED_HEADING.fullmatch(normalise(p.text))
+        assert match is not None
+        word = match.group("word").capitalize()
+        low = 14 if word == "Phụ lục" else 13  # nd30.md §2.15: "Phụ lục I" at 14
+        size = "cỡ 14" if low == 14 else "cỡ 13–14"
+        expected = f'"{word}": một dòng riêng, canh giữa, chữ in thường, đậm, đứng, {size}'
+        text = p.text.strip()
+        capitals = text == text.upper() or any(r.caps for r in p.judged_runs)
+        centred = p.align == "center"
+        if capitals or not centred or not _format_ok(p, low, 14, bold=True, italic=False):
+            shown = _look(p) + (", in hoa" if capitals else "")
+            yield (excerpt(p), shown + ("" if centred else f", {alignment(p)}"), expected)
 
 
 @check("scope.party")
