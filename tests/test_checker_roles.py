@@ -460,3 +460,19 @@ def test_part_chapter_and_appendix_headings_in_capitals_or_not_centred_are_found
         f for f in check_package_bytes(appendix, doc_type="appendix") if f.rule == "heading.format"
     ]
     assert [f.severity for f in found] == ["error"]
+
+
+def test_an_agency_name_above_the_quoc_hieu_is_misplaced_not_missing() -> None:
+    def stacked(document: Document) -> None:
+        _line(document, "SỞ NỘI VỤ", 13, bold=True)
+        _line(document, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
+        _line(document, "Độc lập - Tự do - Hạnh phúc", 13, bold=True, border=True)
+        _line(document, "Số: 12/TB-SNV", 13)
+        _line(document, "Khánh Hòa, ngày 05 tháng 9 năm 2023", 13, italic=True)
+
+    data = build(stacked, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), signature)
+    roles = roles_of(data)
+    assert roles.agency is not None and roles.agency.text == "SỞ NỘI VỤ"
+    found = [f for f in check_package_bytes(data) if f.rule == "agency.missing"]
+    assert [(f.severity, f.found) for f in found] == [("error", "đặt phía trên Quốc hiệu")]
+    assert "«SỞ NỘI VỤ»" in found[0].where

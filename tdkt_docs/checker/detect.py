@@ -253,6 +253,8 @@ class Roles:
     """A money table's "BẢNG TỔNG HỢP TIỀN THƯỞNG"."""
     money_table_headings: list[tuple[str, Para]] = field(default_factory=list)
     """A money table's heading row: each cell's text with its first paragraph."""
+    agency_misplaced: bool = False
+    """The agency name was found above the quốc hiệu, not beside it (ô 2 is on its left)."""
     headings: list[Para] = field(default_factory=list)
     """The "Phần I", "Chương II", "Phụ lục I" lines, however they are typed."""
     type_conflict: list[str] = field(default_factory=list)
@@ -495,6 +497,23 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 and not _is_rule(p)
             ],
         )
+    if roles.agency is None and roles.quoc_hieu is not None and not by_role:
+        # Typed above the quốc hiệu (its own lines, or its cell's first lines): found, and
+        # reported as misplaced rather than missing.
+        quoc_hieu = roles.quoc_hieu
+        above = [
+            p
+            for p in paragraphs
+            if p.order < quoc_hieu.order
+            and p.table == quoc_hieu.table
+            and p.text.strip()
+            and not _is_rule(p)
+            and is_capitals(p)
+            and len(p.text.strip()) <= HEADING_CHARACTERS
+        ]
+        if above:
+            _agency_from(roles, above)
+            roles.agency_misplaced = True
     if roles.agency is not None and roles.agency_rule is None and "agency_rule" not in by_role:
         roles.agency_rule = _rule_after(model, roles.agency)
 

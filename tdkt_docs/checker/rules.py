@@ -497,6 +497,18 @@ def _title_style(model: DocModel, roles: Roles) -> Iterator[Violation]:
         yield (excerpt(roles.type_extract), _look(roles.type_extract), "đậm, cỡ 13–14")
 
 
+@check("agency.missing")
+def _agency_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    if roles.agency is None:
+        yield ("đầu văn bản, bên trái", "không có", "tên cơ quan ban hành")
+    elif roles.agency_misplaced:
+        yield (
+            excerpt(roles.agency),
+            "đặt phía trên Quốc hiệu",
+            "bên trái, ngang hàng Quốc hiệu (ô 2, Phụ lục I, mục IV)",
+        )
+
+
 @check("heading.format")
 def _heading_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
     # No heading: nothing to judge, and nothing missing (a letter has none).
@@ -1098,7 +1110,6 @@ def _money_table_total(model: DocModel, roles: Roles) -> Iterator[Violation]:
 _PRESENCE: dict[str, tuple[str, str, str]] = {
     "quoc_hieu.missing": ("quoc_hieu", "đầu văn bản", QUOC_HIEU),
     "tieu_ngu.missing": ("tieu_ngu", "đầu văn bản", TIEU_NGU),
-    "agency.missing": ("agency", "đầu văn bản, bên trái", "tên cơ quan ban hành"),
     "number.missing": ("number", "dưới tên cơ quan", "Số: …/…"),
     "date_line.missing": ("date_line", "dưới Quốc hiệu", "Địa danh, ngày … tháng … năm …"),
     "noi_nhan.missing": ("noi_nhan_label", "cuối văn bản, bên trái", "Nơi nhận:"),
