@@ -14,7 +14,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
 
 from tdkt_docs.checker import check, check_package_bytes
-from tdkt_docs.checker.detect import Roles, detect
+from tdkt_docs.checker.detect import Roles, detect, split_line_blocks
 from tdkt_docs.checker.model import build_model
 from tdkt_docs.checker.package import read_package
 from tdkt_docs.checker.rules import Finding
@@ -418,8 +418,14 @@ def test_a_party_document_gets_one_notice() -> None:
     ]
     assert rules(findings, "not_evaluated") == set()
     real = DATA / "real" / "dang_kiem_diem_dang_vien_2011.docx"
-    shown = [(f.rule, f.severity) for f in check(real) if f.severity in {"error", "warning"}]
-    assert shown == [("scope.party", "warning")]
+    # Its text typed in TCVN3 with .VnTime is still reported (the text rules apply to any
+    # file); its layout is not judged.
+    shown = {(f.rule, f.severity) for f in check(real) if f.severity in {"error", "warning"}}
+    assert shown == {
+        ("scope.party", "warning"),
+        ("font.legacy", "error"),
+        ("text.legacy_encoding", "error"),
+    }
 
 
 # --- Phần, Chương, Phụ lục --------------------------------------------------------------------
@@ -476,3 +482,76 @@ def test_an_agency_name_above_the_quoc_hieu_is_misplaced_not_missing() -> None:
     found = [f for f in check_package_bytes(data) if f.rule == "agency.missing"]
     assert [(f.severity, f.found) for f in found] == [("error", "đặt phía trên Quốc hiệu")]
     assert "«SỞ NỘI VỤ»" in found[0].where
+
+
+# --- blocks of lines in one paragraph, section headings ---------------------------------------
+
+
+def test_header_and_signature_blocks_typed_as_lines_of_one_paragraph() -> None:
+    """TVPL copies: "CHÍNH PHỦ" / "-------", quốc hiệu / tiêu ngữ, "Nơi nhận:" and its items,
+    the authority / title / name, each block one paragraph with line breaks. Each line is
+    read as its own paragraph; the text rules still count the paragraph once."""
+
+    def block(container: object, lines: list[tuple[str, float, bool, bool]]) -> None:
+        paragraph = container.add_paragraph()  # type: ignore[attr-defined]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        for index, (text, size, bold, italic) in enumerate(lines):
+            run = paragraph.add_run(text)
+            run.font.size, run.bold, run.italic = Pt(size), bold, italic
+            if index < len(lines) - 1:
+                run.add_break()
+
+    def blocks_header(document: Document) -> None:
+        table = document.add_table(rows=1, cols=2)
+        for cell, column, width in zip(
+            table.rows[0].cells, table.columns, (6.0, 10.0), strict=True
+        ):
+            cell.width = column.width = Cm(width)
+        left, right = table.rows[0].cells
+        block(left, [("SỞ NỘI VỤ", 13, True, False)])
+        _line(left, "", 13, border=True)
+        _line(left, "Số: 12/TB-SNV", 13)
+        block(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, True, False),
+                      ("Độc lập - Tự do - Hạnh phúc", 13, True, False)])  # fmt: skip
+        _line(right, "", 13, border=True)
+        _line(right, "Khánh Hòa, ngày 05 tháng 9 năm 2023", 13, italic=True)
+
+    def blocks_signature(document: Document) -> None:
+        left, right = document.add_table(rows=1, cols=2).rows[0].cells
+        block(left, [("Nơi nhận:", 12, True, True), ("- Như trên;", 11, False, False),
+                     ("- Lưu: VT, TĐKT.", 11, False, False)])  # fmt: skip
+        signed = [("KT. GIÁM ĐỐC", 14, True, False), ("PHÓ GIÁM ĐỐC", 14, True, False),
+                  ("(Đã ký)", 14, False, True), ("Huỳnh Mạnh Thắng", 14, True, False)]  # fmt: skip
+        block(right, signed)
+
+    data = build(
+        blocks_header, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), blocks_signature
+    )
+    findings = check_package_bytes(data)
+    assert errors(findings) == []
+    assert rules(findings, "not_evaluated") <= {"page_number.position"}
+    roles = detect(split_line_blocks(build_model(read_package(data, "blocks.docx"))))
+    assert roles.signer_name is not None and roles.signer_name.text == "Huỳnh Mạnh Thắng"
+    assert [p.text for p in roles.noi_nhan_items] == ["- Như trên;", "- Lưu: VT, TĐKT."]
+    assert roles.tieu_ngu is not None and roles.tieu_ngu.text == "Độc lập - Tự do - Hạnh phúc"
+
+
+def test_a_section_heading_in_capitals_is_not_body_text_but_spacing_counts_after_it() -> None:
+    """ "I. MỤC ĐÍCH, YÊU CẦU" left-aligned in bold capitals is a heading; the paragraph
+    under it is still measured against it (5 pt after a heading is under 6 pt)."""
+
+    def heading(document: Document) -> None:
+        _line(document, "I. MỤC ĐÍCH, YÊU CẦU", 14, bold=True, align=LEFT)
+        document.paragraphs[-1].paragraph_format.space_before = Pt(6)
+
+    def text(before: float) -> Builder:
+        def add(document: Document) -> None:
+            _body(document, "Nội dung của mục này./.")
+            document.paragraphs[-1].paragraph_format.space_before = Pt(before)
+
+        return add
+
+    good = build(header, lambda d: title(d, "KẾ HOẠCH"), heading, text(6), signature)
+    assert errors(check_package_bytes(good)) == []
+    tight = build(header, lambda d: title(d, "KẾ HOẠCH"), heading, text(5), signature)
+    assert [f.rule for f in check_package_bytes(tight) if f.severity == "error"] == ["body.spacing"]

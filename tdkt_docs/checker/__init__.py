@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tdkt_docs import kinds
-from tdkt_docs.checker.detect import MONEY_TABLE, REGISTER, detect
+from tdkt_docs.checker.detect import MONEY_TABLE, REGISTER, detect, split_line_blocks
 from tdkt_docs.checker.documents import split_documents
 from tdkt_docs.checker.model import DocModel, build_model
 from tdkt_docs.checker.package import Package, open_package, read_package
@@ -56,8 +56,14 @@ def _run(package: Package, doc_type: str) -> list[Finding]:
     return findings
 
 
-def _check_document(model: DocModel, doc_type: str, number: int) -> list[Finding]:
-    roles = detect(model, doc_type)
+TEXT_RULES = frozenset({"font.name", "font.legacy", "text.legacy_encoding", "text.nfd"})
+"""Rules about the text of every paragraph, reported once per paragraph as it is in the
+file: they read the model before its line blocks are split."""
+
+
+def _check_document(file_model: DocModel, doc_type: str, number: int) -> list[Finding]:
+    lines_model = split_line_blocks(file_model)
+    roles = detect(lines_model, doc_type)
     findings: list[Finding] = []
     for rule_id, info in rule_table().items():
         if not info.applies(roles.doc_type):
@@ -75,6 +81,7 @@ def _check_document(model: DocModel, doc_type: str, number: int) -> list[Finding
             )
             continue
         function = CHECKS[rule_id]
+        model = file_model if rule_id in TEXT_RULES else lines_model
         if info.applies_to and roles.doc_type not in document_kinds():
             # Neither a kind nor a named type: whether the rule is about it is not known.
             findings.append(

@@ -86,6 +86,8 @@ ATTACHED_LABEL = re.compile(r"\s*(DANH SÁCH|PHỤ LỤC|Phụ lục)\b")
 REFERENCE_START = re.compile(r"\s*\(\s*Kèm theo\b", re.IGNORECASE)
 PART_HEADING = re.compile(r"(?i:phần|chương|mục|tiểu mục)\s+([IVXLC]+|\d+)\b\.?")
 """A centred "Phần I", "Chương II", "Mục 1" (Phụ lục I, mục II.6.đ), its title after it."""
+SECTION_HEADING = re.compile(r"(?:[IVXLC]+|[A-ZĐ])\.\s")
+"""The number of a section heading: "I. ", "IV. ", "A. "."""
 OPERATIVE_LINE = re.compile(
     "(?:" + "|".join(re.escape(word) for word in OPERATIVE_WORDS) + r")\s*:", re.IGNORECASE
 )
@@ -124,8 +126,9 @@ def is_centred_heading(p: Para) -> bool:
 
 def is_structure_line(p: Para) -> bool:
     """A line of the text's structure, never body text, wherever it is aligned: a heading
-    "Phần I", "Chương II", "Mục 1" (Phụ lục I, mục II.6.đ), the operative word with its
-    colon ("QUYẾT NGHỊ:"), or the heading of an article set bold as a whole ("Điều 28. Lập
+    "Phần I", "Chương II", "Mục 1" (Phụ lục I, mục II.6.đ), a section heading in bold
+    capitals ("I. MỤC ĐÍCH, YÊU CẦU"), the operative word with its colon ("QUYẾT NGHỊ:"),
+    or the heading of an article set bold as a whole ("Điều 28. Lập
     Danh mục hồ sơ", the layout of the văn bản quy phạm pháp luật)."""
     text = normalise(p.text)
     if not text or len(text) > 2 * HEADING_CHARACTERS:
@@ -135,7 +138,10 @@ def is_structure_line(p: Para) -> bool:
     if OPERATIVE_LINE.fullmatch(text):
         return True
     runs = p.judged_runs
-    return ARTICLE_START.match(text) is not None and bool(runs) and all(r.bold for r in runs)
+    bold = bool(runs) and all(r.bold for r in runs)
+    if SECTION_HEADING.match(text) and is_capitals(p):
+        return len(text) <= HEADING_CHARACTERS  # "I. MỤC ĐÍCH, YÊU CẦU", "A. …"
+    return ARTICLE_START.match(text) is not None and bold
 
 
 def _not_body(paragraphs: list[Para]) -> set[int]:
@@ -219,6 +225,9 @@ class Roles:
     kinh_gui: Para | None = None
     kinh_gui_items: list[Para] = field(default_factory=list)
     body: list[Para] = field(default_factory=list)
+    flow: list[Para] = field(default_factory=list)
+    """The content in reading order, headings and the operative word included: the
+    paragraphs whose spacing the body's paragraphs are measured against."""
     noi_nhan_label: Para | None = None
     noi_nhan_items: list[Para] = field(default_factory=list)
     """The first line of each Nơi nhận item."""
@@ -390,6 +399,32 @@ def _rule_after(model: DocModel, p: Para) -> Para | None:
     return None
 
 
+def split_line_blocks(model: DocModel) -> DocModel:
+    """The model with each block of lines typed in one paragraph of a header or signature
+    table (Shift+Enter: "CHÍNH PHỦ" / "-------", quốc hiệu / tiêu ngữ, "Nơi nhận:" / its
+    items, the authority / title / name) read as one paragraph per line, renumbered in file
+    order. Paragraphs with our role styles are never split: their roles are their styles."""
+    rows: dict[int, int] = {}
+    for p in model.paragraphs:
+        if p.table is not None:
+            rows[p.table[0]] = max(rows.get(p.table[0], 0), p.table[1])
+    found: list[Para] = []
+    split = False
+    for p in model.paragraphs:
+        block = (
+            p.table is not None
+            and rows[p.table[0]] <= ROLE_TABLE_ROWS
+            and p.style_id not in ROLE_BY_STYLE_ID
+            and "\n" in p.text.strip()
+        )
+        lines = _split_lines(p) if block else [p]
+        split = split or len(lines) > 1
+        found.extend(lines)
+    if not split:
+        return model
+    return replace(model, paragraphs=[replace(p, order=index) for index, p in enumerate(found)])
+
+
 def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     roles = Roles()
     paragraphs = model.paragraphs
@@ -477,11 +512,14 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         cell = (
             [p for p in paragraphs if p.table == (t, r, c - 1) and p.text.strip()] if c > 1 else []
         )
-        names = [p for p in cell if not re.match(r"\s*(Số\s*:|V/v)", p.text) and not _is_rule(p)]
-        if names:
-            bold = [p for p in names if p.visible_runs and all(r.bold for r in p.visible_runs)]
-            roles.agency = bold[-1] if bold else names[-1]
-            roles.parent_agency = [p for p in names if p.order < roles.agency.order]
+        names = [
+            p
+            for p in cell
+            if not re.match(r"\s*(Số\s*:|V/v)", p.text)
+            and not _is_rule(p)
+            and any(c.isalpha() for c in p.text)
+        ]
+        _agency_from(roles, names)
     elif roles.quoc_hieu is None and roles.money_table_title is not None:
         money_title = roles.money_table_title
         above = [p for p in paragraphs if p.order < money_title.order and p.table is not None]
@@ -713,6 +751,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     if not styled:
         not_body |= _not_body(content)
     roles.body = [p for p in content if id(p) not in not_body and not is_centred_heading(p)]
+    roles.flow = content
     before_signature = [p for p in roles.body if p.order < end]
     roles.closing = before_signature[-1] if before_signature else None
     roles.attachments = _attachments(model, by_role)
@@ -1026,6 +1065,7 @@ def _appendix_roles(roles: Roles, paragraphs: list[Para]) -> None:
     ]
     not_body = _not_body(content)
     roles.body = [p for p in content if id(p) not in not_body and not is_centred_heading(p)]
+    roles.flow = content
     roles.closing = roles.body[-1] if roles.body else None
 
 

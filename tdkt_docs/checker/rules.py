@@ -613,7 +613,14 @@ def _body_indent(model: DocModel, roles: Roles) -> Iterator[Violation]:
 @check("body.spacing")
 def _body_spacing(model: DocModel, roles: Roles) -> Iterator[Violation]:
     body = _body(roles)
-    for previous, p in itertools.pairwise(body):
+    # Measured against the paragraph before, a heading included ("I. …" then its text).
+    in_body = {id(p) for p in body}
+    flow = roles.flow if in_body <= {id(p) for p in roles.flow} else body
+    for previous, p in itertools.pairwise(flow):
+        if id(p) not in in_body:
+            continue
+        if id(previous) not in in_body and p.order - previous.order > 1:
+            continue  # an empty line after a heading is a gap of its own
         gap = max(previous.space_after_twips, p.space_before_twips)
         if gap < 6 * 20:
             yield (excerpt(p), f"{gap / 20:g} pt", "≥ 6 pt")
