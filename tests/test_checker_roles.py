@@ -550,3 +550,47 @@ def test_a_section_heading_in_capitals_is_not_body_text_but_spacing_counts_after
     assert errors(check_package_bytes(good)) == []
     tight = build(header, lambda d: title(d, "KẾ HOẠCH"), heading, text(5), signature)
     assert [f.rule for f in check_package_bytes(tight) if f.severity == "error"] == ["body.spacing"]
+
+
+def test_a_header_and_a_signature_laid_out_with_tabs() -> None:
+    """Old Word files: "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and "Nơi
+    nhận:<tab>TM. ỦY BAN NHÂN DÂN", two columns made with tabs on each line. They are read
+    as the cells of a table: nothing is missing, the items and the name are found."""
+
+    def tabbed(
+        document: Document, lines: list[tuple[str, str]], sizes: tuple[float, float]
+    ) -> None:
+        for left, right in lines:
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.space_after = Pt(0)
+            for text, size, bold in (
+                (left, sizes[0], left.isupper()),
+                ("\t" + right, sizes[1], right.isupper()),
+            ):
+                run = paragraph.add_run(text)
+                run.font.size, run.bold = Pt(size), bold
+
+    header_lines = [
+        ("SỞ NỘI VỤ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        ("Số: 12/TB-SNV", "Độc lập - Tự do - Hạnh phúc"),
+    ]
+    signature_lines = [
+        ("Nơi nhận:", "KT. GIÁM ĐỐC"),
+        ("- Như trên;", "PHÓ GIÁM ĐỐC"),
+        ("- Lưu: VT, TĐKT.", "Huỳnh Mạnh Thắng"),
+    ]
+    data = build(
+        lambda d: tabbed(d, header_lines, (13, 13)),
+        lambda d: title(d, "THÔNG BÁO"),
+        body("Nội dung./."),
+        lambda d: tabbed(d, signature_lines, (11, 14)),
+    )
+    roles = detect(split_line_blocks(build_model(read_package(data, "tabs.docx"))))
+    assert roles.quoc_hieu is not None and roles.tieu_ngu is not None
+    assert roles.agency is not None and roles.agency.text == "SỞ NỘI VỤ"
+    assert roles.number is not None and roles.number.text == "Số: 12/TB-SNV"
+    assert [p.text for p in roles.noi_nhan_items] == ["- Như trên;", "- Lưu: VT, TĐKT."]
+    assert roles.signer_name is not None and roles.signer_name.text == "Huỳnh Mạnh Thắng"
+    missing = {f.rule for f in check_package_bytes(data) if f.found == "không có"}
+    assert not {"quoc_hieu.missing", "tieu_ngu.missing", "agency.missing", "number.missing",
+                "noi_nhan.missing", "signer.missing"} & missing  # fmt: skip

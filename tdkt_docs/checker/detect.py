@@ -399,18 +399,34 @@ def _rule_after(model: DocModel, p: Para) -> Para | None:
     return None
 
 
+TAB_TABLE = 10_000
+"""The first number given to the virtual tables of header and signature blocks laid out
+with tabs instead of a table (real tables are numbered from 1)."""
+
+
 def split_line_blocks(model: DocModel) -> DocModel:
-    """The model with each block of lines typed in one paragraph of a header or signature
-    table (Shift+Enter: "CHÍNH PHỦ" / "-------", quốc hiệu / tiêu ngữ, "Nơi nhận:" / its
-    items, the authority / title / name) read as one paragraph per line, renumbered in file
-    order. Paragraphs with our role styles are never split: their roles are their styles."""
+    """The model as its header and signature are laid out, however they were typed:
+
+    - each block of lines typed in one paragraph of a header or signature table (Shift+
+      Enter: "CHÍNH PHỦ" / "-------", quốc hiệu / tiêu ngữ, "Nơi nhận:" / its items, the
+      authority / title / name) is read as one paragraph per line;
+    - a header or a Nơi nhận / signature block typed as two columns separated by tabs
+      ("ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI …", "Nơi nhận:<tab>TM. ỦY BAN NHÂN DÂN") is
+      read as the two cells of a virtual table.
+
+    Paragraphs are renumbered in file order. Paragraphs with our role styles are never
+    split: their roles are their styles."""
     rows: dict[int, int] = {}
     for p in model.paragraphs:
         if p.table is not None:
             rows[p.table[0]] = max(rows.get(p.table[0], 0), p.table[1])
+    columns = _tab_columns(model.paragraphs)
     found: list[Para] = []
-    split = False
+    split = bool(columns)
     for p in model.paragraphs:
+        if id(p) in columns:
+            found.extend(columns[id(p)])
+            continue
         block = (
             p.table is not None
             and rows[p.table[0]] <= ROLE_TABLE_ROWS
@@ -423,6 +439,67 @@ def split_line_blocks(model: DocModel) -> DocModel:
     if not split:
         return model
     return replace(model, paragraphs=[replace(p, order=index) for index, p in enumerate(found)])
+
+
+def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
+    """The header lines and the Nơi nhận block typed in two tab-separated columns, each
+    paragraph (by id) cut into its cells of a virtual table."""
+    if any(p.style_id in ROLE_BY_STYLE_ID for p in paragraphs):
+        return {}
+    cut: dict[int, list[Para]] = {}
+    untabled = [p for p in paragraphs if p.table is None]
+    has_quoc_hieu = any(normalise(p.text).upper() == QUOC_HIEU for p in paragraphs)
+    top = [p for p in untabled if p.text.strip()][:6]
+    if not has_quoc_hieu and any(
+        normalise(p.text.split("\t")[-1]).upper() == QUOC_HIEU for p in top if "\t" in p.text
+    ):
+        block: list[Para] = []
+        for p in top:
+            if "\t" not in p.text.strip() and block:
+                break
+            block.append(p)
+        for row, p in enumerate(block, start=1):
+            cut[id(p)] = _tab_cells(p, (TAB_TABLE, row))
+    label = next(
+        (p for p in untabled if re.match(r"\s*Nơi nhận\s*:?\s*\t+\s*\S", p.text)), None
+    )
+    if label is not None:
+        following = [p for p in untabled if p.order >= label.order]
+        for row, p in enumerate(following, start=1):
+            if not p.text.strip():
+                break
+            cut[id(p)] = _tab_cells(p, (TAB_TABLE + 1, row))
+    return cut
+
+
+def _tab_cells(p: Para, row: tuple[int, int]) -> list[Para]:
+    """``p`` cut at its first run of tabs: the text before in column 1, after in column 2
+    (a line that starts with tabs has only column 2)."""
+    left: list[RunInfo] = []
+    right: list[RunInfo] = []
+    side = left
+    for run in p.runs:
+        text = run.text
+        while text:
+            if side is left:
+                head, tab, tail = text.partition("\t")
+                if head:
+                    left.append(replace(run, text=head))
+                if tab:
+                    side = right
+                text = tail
+            else:
+                right.append(replace(run, text=text))
+                text = ""
+    cells = []
+    for column, runs in ((1, left), (2, right)):
+        text = "".join(r.text for r in runs).strip(" \t")
+        if text:
+            cells.append(replace(p, text=text, runs=tuple(runs), table=(*row, column)))
+    if not cells and p.has_drawing:
+        # The rules drawn under the agency and the tiêu ngữ, anchored in a line of tabs.
+        return [replace(p, table=(*row, column)) for column in (1, 2)]
+    return cells or [replace(p, table=(*row, 1))]
 
 
 def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
@@ -448,8 +525,11 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             rows[p.table[0]] = max(rows.get(p.table[0], 0), p.table[1])
 
     def in_role_table(p: Para) -> bool:
-        """Outside tables, or in a table short enough to be the header or signature."""
-        return p.table is None or rows.get(p.table[0], 0) <= ROLE_TABLE_ROWS
+        """Outside tables, or in a table short enough to be the header or signature (or in
+        the virtual table of a block laid out with tabs)."""
+        if p.table is None or p.table[0] >= TAB_TABLE:
+            return True
+        return rows.get(p.table[0], 0) <= ROLE_TABLE_ROWS
 
     roles.quoc_hieu = first(
         "quoc_hieu", lambda p: normalise(p.text).upper() == QUOC_HIEU and in_role_table(p)
@@ -509,9 +589,15 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         roles.agency_rule = agency_rules[0] if agency_rules else None
     elif roles.quoc_hieu is not None and roles.quoc_hieu.table is not None:
         t, r, c = roles.quoc_hieu.table
-        cell = (
-            [p for p in paragraphs if p.table == (t, r, c - 1) and p.text.strip()] if c > 1 else []
-        )
+        # The cell on its left (in a header laid out with tabs: that column, every line).
+        cell = [
+            p
+            for p in paragraphs
+            if p.table is not None
+            and c > 1
+            and (p.table == (t, r, c - 1) or (t >= TAB_TABLE and p.table[::2] == (t, c - 1)))
+            and p.text.strip()
+        ]
         names = [
             p
             for p in cell
