@@ -594,3 +594,54 @@ def test_a_header_and_a_signature_laid_out_with_tabs() -> None:
     missing = {f.rule for f in check_package_bytes(data) if f.found == "không có"}
     assert not {"quoc_hieu.missing", "tieu_ngu.missing", "agency.missing", "number.missing",
                 "noi_nhan.missing", "signer.missing"} & missing  # fmt: skip
+
+
+def test_a_regulation_issued_with_a_decision_in_a_file_of_its_own() -> None:
+    """Header without a number, "QUY ĐỊNH", its title, "(Ban hành kèm theo Quyết định số
+    …)", chapters and articles whose titles are lines of their own ("Điều 1. Phạm vi điều
+    chỉnh", not bold as a whole): an appendix; no number, date, Nơi nhận or signer is
+    missing, and the article titles are not body text."""
+    data = build(
+        lambda d: header(d, number=""),
+        lambda d: _line(d, "QUY ĐỊNH", 14, bold=True),
+        lambda d: _line(d, "Về thi đua, khen thưởng", 14, bold=True),
+        lambda d: _line(d, "(Ban hành kèm theo Quyết định số 09/2010/QĐ-UBND", 14, italic=True),
+        lambda d: _line(d, "ngày 21 tháng 01 năm 2010 của Ủy ban nhân dân tỉnh)", 14, italic=True),
+        lambda d: _line(d, "Chương I", 14, bold=True),
+        lambda d: _line(d, "QUY ĐỊNH CHUNG", 14, bold=True),
+        lambda d: _line(d, "Điều 1. Phạm vi điều chỉnh", 14, align=LEFT),
+        body("Quy định này quy định về thi đua, khen thưởng."),
+    )
+    roles = roles_of(data)
+    assert roles.doc_type == "appendix"
+    assert [p.text for p in roles.body] == ["Quy định này quy định về thi đua, khen thưởng."]
+    assert errors(check_package_bytes(data)) == []
+
+
+def test_a_header_with_a_spacer_column_and_a_legal_decisions_noi_nhan() -> None:
+    """The agency two columns left of the quốc hiệu (an empty spacer between); a quyết
+    định whose number carries its year (quy phạm pháp luật) is not asked for "- Như Điều"."""
+
+    def spaced(document: Document) -> None:
+        table = document.add_table(rows=1, cols=3)
+        widths = (6.0, 0.5, 10.0)
+        for cell, column, width in zip(table.rows[0].cells, table.columns, widths, strict=True):
+            cell.width = column.width = Cm(width)
+        left, _, right = table.rows[0].cells
+        _line(left, "ỦY BAN NHÂN DÂN TỈNH", 13, bold=True, border=True)
+        _line(left, "Số: 09/2010/QĐ-UBND", 13)
+        _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
+        _line(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True, border=True)
+        _line(right, "Khánh Hòa, ngày 05 tháng 9 năm 2023", 13, italic=True)
+
+    data = build(
+        spaced,
+        lambda d: title(d, "QUYẾT ĐỊNH", "Ban hành Quy định về thi đua"),
+        signature,
+    )
+    roles = roles_of(data)
+    assert roles.agency is not None and roles.agency.text == "ỦY BAN NHÂN DÂN TỈNH"
+    findings = check_package_bytes(data)
+    assert "agency.missing" not in rules(findings)
+    (nhu_dieu,) = [f for f in findings if f.rule == "noi_nhan.nhu_dieu"]
+    assert nhu_dieu.severity == "not_applicable" and "quy phạm" in nhu_dieu.where

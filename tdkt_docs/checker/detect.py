@@ -83,7 +83,7 @@ ARTICLE_START = re.compile(r"\s*(?i:điều)\s*(?P<number>\d+|[IVXLC]+\b|[.…]+
 """The start of an article: "Điều 1.", and its faults ("Điều 1", "ĐIỀU 1.", "Điều I."); a
 dotted number is the official model's placeholder. "Điều chỉnh …" is not an article."""
 ATTACHED_LABEL = re.compile(r"\s*(DANH SÁCH|PHỤ LỤC|Phụ lục)\b")
-REFERENCE_START = re.compile(r"\s*\(\s*Kèm theo\b", re.IGNORECASE)
+REFERENCE_START = re.compile(r"\s*\(\s*(?:Ban hành\s+)?kèm theo\b", re.IGNORECASE)
 PART_HEADING = re.compile(r"(?i:phần|chương|mục|tiểu mục)\s+([IVXLC]+|\d+)\b\.?")
 """A centred "Phần I", "Chương II", "Mục 1" (Phụ lục I, mục II.6.đ), its title after it."""
 SECTION_HEADING = re.compile(r"(?:[IVXLC]+|[A-ZĐ])\.\s")
@@ -92,6 +92,8 @@ OPERATIVE_LINE = re.compile(
     "(?:" + "|".join(re.escape(word) for word in OPERATIVE_WORDS) + r")\s*:", re.IGNORECASE
 )
 """The operative word on its own line, with its colon ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")."""
+ARTICLE_TITLE_CHARACTERS = 100
+"""An "Điều n. …" line this short that does not end as a sentence is the article's title."""
 HEADING_CHARACTERS = 100
 """A centred line this short in capitals, or ending with ":", is a heading (a title, the
 issuing authority, "QUYẾT ĐỊNH:"), never body text: a long one is a centred paragraph."""
@@ -141,7 +143,12 @@ def is_structure_line(p: Para) -> bool:
     bold = bool(runs) and all(r.bold for r in runs)
     if SECTION_HEADING.match(text) and is_capitals(p):
         return len(text) <= HEADING_CHARACTERS  # "I. MỤC ĐÍCH, YÊU CẦU", "A. …"
-    return ARTICLE_START.match(text) is not None and bold
+    if ARTICLE_START.match(text) is None:
+        return False
+    # "Điều 2. Hiệu lực thi hành": a title, bold as a whole or not ending as a sentence.
+    return bold or (
+        len(text) <= ARTICLE_TITLE_CHARACTERS and not text.endswith((".", ";", ":", ","))
+    )
 
 
 def _not_body(paragraphs: list[Para]) -> set[int]:
@@ -460,9 +467,7 @@ def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
             block.append(p)
         for row, p in enumerate(block, start=1):
             cut[id(p)] = _tab_cells(p, (TAB_TABLE, row))
-    label = next(
-        (p for p in untabled if re.match(r"\s*Nơi nhận\s*:?\s*\t+\s*\S", p.text)), None
-    )
+    label = next((p for p in untabled if re.match(r"\s*Nơi nhận\s*:?\s*\t+\s*\S", p.text)), None)
     if label is not None:
         following = [p for p in untabled if p.order >= label.order]
         for row, p in enumerate(following, start=1):
@@ -589,15 +594,19 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         roles.agency_rule = agency_rules[0] if agency_rules else None
     elif roles.quoc_hieu is not None and roles.quoc_hieu.table is not None:
         t, r, c = roles.quoc_hieu.table
-        # The cell on its left (in a header laid out with tabs: that column, every line).
-        cell = [
-            p
-            for p in paragraphs
-            if p.table is not None
-            and c > 1
-            and (p.table == (t, r, c - 1) or (t >= TAB_TABLE and p.table[::2] == (t, c - 1)))
-            and p.text.strip()
-        ]
+        # The nearest cell on its left that holds text (an empty spacer column between
+        # them is skipped); in a header laid out with tabs, that column on every line.
+        cell = []
+        for left in range(c - 1, 0, -1):
+            cell = [
+                p
+                for p in paragraphs
+                if p.table is not None
+                and (p.table == (t, r, left) or (t >= TAB_TABLE and p.table[::2] == (t, left)))
+                and p.text.strip()
+            ]
+            if cell:
+                break
         names = [
             p
             for p in cell
@@ -693,6 +702,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         roles.quoc_hieu is None or appendix.first.order < roles.quoc_hieu.order
     ):
         roles.doc_type = APPENDIX  # "Phụ lục I" and "(Kèm theo …)" open the file
+    elif "type_title" not in by_role and _issued_with(roles, paragraphs) is not None:
+        roles.doc_type = APPENDIX  # "QUY ĐỊNH" "(Ban hành kèm theo Quyết định số …)", no number
     elif roles.subject is not None:
         roles.doc_type = untitled  # "V/v": the type without a type name, the công văn
     elif roles.type_title is not None:
@@ -1118,10 +1129,21 @@ def _appendix_opening(paragraphs: list[Para]) -> AttachedPart | None:
     return AttachedPart(label, title, reference)
 
 
+def _issued_with(roles: Roles, paragraphs: list[Para]) -> AttachedPart | None:
+    """A quy định or quy chế in a file of its own, under a header without a number: its
+    type name, its title and "(Ban hành kèm theo Quyết định số …)" right under them."""
+    title = roles.type_title
+    if title is None or roles.number is not None:
+        return None
+    after = [p for p in paragraphs if p.order > title.order and p.text.strip()][:4]
+    reference = next((p for p in after if REFERENCE_START.match(p.text)), None)
+    return AttachedPart(title, roles.type_extract, reference) if reference is not None else None
+
+
 def _appendix_roles(roles: Roles, paragraphs: list[Para]) -> None:
     """An appendix file: its opening is its attached part; its body the untabled text
     after the reference line (over as many lines as its parentheses take)."""
-    opening = _appendix_opening(paragraphs)
+    opening = _appendix_opening(paragraphs) or _issued_with(roles, paragraphs)
     if opening is None:
         return  # asked for with --type appendix, but not opened as one: nothing attached
     roles.attachments = [opening, *(part for part in roles.attachments)]

@@ -762,11 +762,19 @@ def _end_mark(model: DocModel, roles: Roles) -> Iterator[Violation]:
         yield (excerpt(p), f"«…{text[-12:]}»", f'kết thúc bằng "{END_MARK}"')
 
 
+QPPL_NUMBER = re.compile(r"Số\s*:?\s*[\d.…]*\s*/\s*(19|20)\d\d\s*/")
+"""The number of a văn bản quy phạm pháp luật: "Số: 09/2010/QĐ-UBND" (the year between)."""
+
+
 @check("noi_nhan.nhu_dieu")
 def _nhu_dieu(model: DocModel, roles: Roles) -> Iterator[Violation]:
     _need(roles.noi_nhan_label, "Nơi nhận")
     if not roles.noi_nhan_items:
         raise NotFoundError("danh sách nơi nhận")
+    if roles.number is not None and QPPL_NUMBER.search(roles.number.text):
+        # "Số: 09/2010/QĐ-UBND": a quyết định quy phạm pháp luật (its number carries the
+        # year, Nghị định 34/2016/NĐ-CP), whose Nơi nhận is not Mẫu 1.2's.
+        raise NotApplicableError("quyết định quy phạm pháp luật (số có năm ban hành)")
     first = roles.noi_nhan_items[0]
     line = first.text.strip()
     count = len(roles.articles)
@@ -787,7 +795,8 @@ def _nhu_dieu(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 
 REFERENCE = re.compile(
-    r"\(Kèm theo (?P<type>.+?) số\b.*\bngày\b.*\bcủa\b.*[^\s(]\s*\)", re.IGNORECASE
+    r"\((?:Ban hành )?kèm theo (?P<type>.+?) số\b.*\bngày\b.*\bcủa\b.*[^\s(]\s*\)",
+    re.IGNORECASE,
 )
 
 
