@@ -645,3 +645,25 @@ def test_a_header_with_a_spacer_column_and_a_legal_decisions_noi_nhan() -> None:
     assert "agency.missing" not in rules(findings)
     (nhu_dieu,) = [f for f in findings if f.rule == "noi_nhan.nhu_dieu"]
     assert nhu_dieu.severity == "not_applicable" and "quy phạm" in nhu_dieu.where
+
+
+def test_a_signature_pushed_right_with_tabs_and_spaces_outside_a_table() -> None:
+    """ "<tab>…<tab>CHỦ TỊCH" above "Nơi nhận:", the name pushed right with spaces under
+    the list: the signer is found, and neither line is body text."""
+
+    def pushed(document: Document) -> None:
+        _line(document, "\t\t\t\t\t\tCHỦ TỊCH", 14, bold=True, align=LEFT)
+        _line(document, "Nơi nhận:", 12, bold=True, italic=True, align=LEFT)
+        _line(document, "- Như Điều 2;", 11, align=LEFT)
+        _line(document, "- Lưu: VT, TĐKT.", 11, align=LEFT)
+        _line(document, "", 11)
+        _line(document, " " * 60 + "Trần Thắng", 14, bold=True, align=LEFT)
+
+    data = build(header, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), pushed)
+    roles = roles_of(data, "auto")
+    assert roles.signer_name is None  # detect alone: the blocks are cut by split_line_blocks
+    roles = detect(split_line_blocks(build_model(read_package(data, "pushed.docx"))))
+    assert roles.signer_title is not None and roles.signer_title.text == "CHỦ TỊCH"
+    assert roles.signer_name is not None and roles.signer_name.text == "Trần Thắng"
+    assert [p.text for p in roles.body] == ["Nội dung./."]
+    assert errors(check_package_bytes(data)) == []

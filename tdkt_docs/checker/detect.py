@@ -467,14 +467,39 @@ def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
             block.append(p)
         for row, p in enumerate(block, start=1):
             cut[id(p)] = _tab_cells(p, (TAB_TABLE, row))
-    label = next((p for p in untabled if re.match(r"\s*Nơi nhận\s*:?\s*\t+\s*\S", p.text)), None)
-    if label is not None:
-        following = [p for p in untabled if p.order >= label.order]
-        for row, p in enumerate(following, start=1):
-            if not p.text.strip():
-                break
-            cut[id(p)] = _tab_cells(p, (TAB_TABLE + 1, row))
+    label = next((p for p in untabled if NOI_NHAN_LABEL.match(p.text.split("\t")[0])), None)
+    if label is None:
+        return cut
+    at = untabled.index(label)
+    before: list[Para] = []
+    for p in reversed(untabled[max(0, at - 4) : at]):  # the title pushed right above it
+        if p.text.strip() and not _pushed_right(p.text):
+            break
+        before.insert(0, p)
+    items: list[Para] = []
+    for p in untabled[at:]:  # the label and its items
+        if not p.text.strip():
+            break
+        items.append(p)
+    under: list[Para] = []
+    for p in untabled[at + len(items) : at + len(items) + 8]:  # the name pushed right under
+        if p.text.strip() and not _pushed_right(p.text):
+            break
+        under.append(p)
+    block = [p for p in (*before, *items, *under) if p.text.strip()]
+    if "\t" in label.text.strip() or any(_pushed_right(p.text) for p in block):
+        for row, p in enumerate(block, start=1):
+            cells = _tab_cells(p, (TAB_TABLE + 1, row))
+            if _pushed_right(p.text):
+                cells = [replace(q, table=(TAB_TABLE + 1, row, 2)) for q in cells]
+            cut[id(p)] = cells
     return cut
+
+
+def _pushed_right(text: str) -> bool:
+    """A line pushed to the right half with tabs or spaces (a signature typed outside a
+    table: "<tab><tab><tab>CHỦ TỊCH", "<many spaces>Trần Văn A")."""
+    return re.match(r"(?:[ ]*\t){2,}\s*\S|[ ]{8,}\S", text) is not None
 
 
 def _tab_cells(p: Para, row: tuple[int, int]) -> list[Para]:
@@ -773,7 +798,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 for p in paragraphs
                 if p.table is not None
                 and p.table[0] == t
-                and p.table[1] >= r
+                and (p.table[1] >= r or t >= TAB_TABLE)
                 and p.table[2] > c
                 and p.text.strip()
             ]
