@@ -667,3 +667,18 @@ def test_a_signature_pushed_right_with_tabs_and_spaces_outside_a_table() -> None
     assert roles.signer_name is not None and roles.signer_name.text == "Trần Thắng"
     assert [p.text for p in roles.body] == ["Nội dung./."]
     assert errors(check_package_bytes(data)) == []
+
+
+def test_a_v_v_line_in_the_text_is_not_the_trich_yeu() -> None:
+    """An example "V/v …" quoted deep in the text of a named document does not make it a
+    công văn, nor is it judged as one."""
+    lines = [f"Đoạn {n} của văn bản." for n in range(1, 16)]
+    data = build(
+        header,
+        lambda d: title(d, "HƯỚNG DẪN", "trình bày văn bản"),
+        body(*lines, "V/v kế hoạch kiểm tra công tác văn thư", "Hết./."),
+        signature,
+    )
+    roles = roles_of(data)
+    assert roles.subject is None and roles.doc_type == "named"
+    assert "subject.style" in rules(check_package_bytes(data), "not_applicable")

@@ -92,6 +92,8 @@ OPERATIVE_LINE = re.compile(
     "(?:" + "|".join(re.escape(word) for word in OPERATIVE_WORDS) + r")\s*:", re.IGNORECASE
 )
 """The operative word on its own line, with its colon ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:")."""
+SUBJECT_LINES = 15
+"""The trích yếu "V/v …" of a công văn is among this many first lines of the file."""
 ARTICLE_TITLE_CHARACTERS = 100
 """An "Điều n. …" line this short that does not end as a sentence is the article's title."""
 HEADING_CHARACTERS = 100
@@ -603,7 +605,15 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             and in_role_table(p)
         ),
     )
-    roles.subject = first("subject", lambda p: re.match(r"\s*V/v\b", p.text) is not None)
+    # The trích yếu of a công văn sits in the header, among the first lines: a "V/v …"
+    # further down is an example in the text ("V/v kế hoạch kiểm tra …").
+    first_lines = {id(p) for p in [p for p in paragraphs if p.text.strip()][:SUBJECT_LINES]}
+    roles.subject = first(
+        "subject",
+        lambda p: (
+            re.match(r"\s*V/v\b", p.text) is not None and id(p) in first_lines and in_role_table(p)
+        ),
+    )
 
     roles.money_table_title = next(
         (p for p in paragraphs if normalise(p.text).upper() == MONEY_TABLE_TITLE), None
