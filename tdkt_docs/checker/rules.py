@@ -510,6 +510,13 @@ def _agency_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
         )
 
 
+@check("body.missing")
+def _body_missing(model: DocModel, roles: Roles) -> Iterator[Violation]:
+    # Content made only of headings (and tables: "I. KẾT QUẢ" over a table) is there.
+    if not roles.body and not roles.flow:
+        yield ("thân văn bản", "không có", "nội dung")
+
+
 @check("heading.format")
 def _heading_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
     # No heading: nothing to judge, and nothing missing (a letter has none).
@@ -1133,7 +1140,6 @@ _PRESENCE: dict[str, tuple[str, str, str]] = {
     "date_line.missing": ("date_line", "dưới Quốc hiệu", "Địa danh, ngày … tháng … năm …"),
     "noi_nhan.missing": ("noi_nhan_label", "cuối văn bản, bên trái", "Nơi nhận:"),
     "signer.missing": ("signer_name", "cuối văn bản, bên phải", "họ tên người ký"),
-    "body.missing": ("body", "thân văn bản", "nội dung"),
     "issuing_authority.missing": (
         "issuing_authority",
         "giữa trích yếu và căn cứ",
