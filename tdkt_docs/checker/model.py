@@ -22,6 +22,22 @@ W = f"{{{W_NS}}}"
 FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 NOTE_MARK = re.compile(r"[\d*\s,]+")
 
+# Which of a run's four fonts Word shows a character in (ECMA-376 §17.3.2.26, w:rFonts):
+# ASCII in the ascii font; East Asian scripts in the eastAsia font; right-to-left and
+# Indic/South-East Asian scripts in the cs font; every other character, Vietnamese
+# letters (Latin-1, Latin Extended-A/B, Latin Extended Additional, combining marks)
+# included, in the hAnsi font, unless ``w:hint="eastAsia"`` (or "cs") claims it. A run
+# marked ``w:cs`` or ``w:rtl`` is shown wholly in the cs font.
+_VISIBLE_ASCII = re.compile(r"[\x21-\x7e]")
+_EAST_ASIAN_RANGES = (
+    r"\u1100-\u11ff\u2e80-\u2fff\u3000-\u9fff\ua000-\ua4cf\uac00-\ud7af"
+    r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+)
+_COMPLEX_RANGES = r"\u0590-\u0fff\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefc"
+_EAST_ASIAN = re.compile(f"[{_EAST_ASIAN_RANGES}]")
+_COMPLEX = re.compile(f"[{_COMPLEX_RANGES}]")
+_OTHER = re.compile(rf"[^\x00-\x7f\s{_EAST_ASIAN_RANGES}{_COMPLEX_RANGES}]")
+
 
 def _w(name: str) -> str:
     return f"{W}{name}"
@@ -48,10 +64,42 @@ class RunInfo:
     italic: bool
     caps: bool
     fonts: tuple[str | None, ...]
+    """The fonts the run's text is shown in: the slots of ``font_slots`` its characters
+    use (``None`` for a slot no style sets). A Vietnamese run uses ascii and hAnsi only."""
     colour: str
     is_note_mark: bool = False
     """A note mark typed as raised text (digits set superscript or subscript: "TÊN CƠ
     QUAN²" in the official models): its look is not the look of the line it marks."""
+    font_slots: tuple[str | None, ...] = (None, None, None, None)
+    """The resolved font of each slot, in the order of ``FONT_SLOTS``."""
+    font_hint: str | None = None
+    """``w:rFonts/@w:hint``: "eastAsia" or "cs" claims the non-ASCII Latin characters."""
+    complex_script: bool = False
+    """``w:cs`` or ``w:rtl``: the whole run is shown in the cs font."""
+
+
+def slots_used(text: str, hint: str | None, complex_script: bool) -> tuple[str, ...]:
+    """The font slots (of ``FONT_SLOTS``) Word shows ``text``'s visible characters in."""
+    if complex_script:
+        return ("cs",)
+    if text.isascii():
+        return ("ascii",) if _VISIBLE_ASCII.search(text) else ()
+    used: list[str] = []
+    if _VISIBLE_ASCII.search(text):
+        used.append("ascii")
+    if _OTHER.search(text):
+        used.append(hint if hint in {"eastAsia", "cs"} else "hAnsi")
+    if _COMPLEX.search(text):
+        used.append("cs")
+    if _EAST_ASIAN.search(text):
+        used.append("eastAsia")
+    return tuple(dict.fromkeys(used))
+
+
+def shown_fonts(look: RunInfo, text: str) -> tuple[str | None, ...]:
+    """The fonts of ``look``'s slots that ``text`` is shown in, each once."""
+    slots = slots_used(text, look.font_hint, look.complex_script)
+    return tuple(dict.fromkeys(look.font_slots[FONT_SLOTS.index(slot)] for slot in slots))
 
 
 @dataclass(frozen=True)
@@ -239,9 +287,12 @@ class _Resolver:
                 bold=bool(_on(_first(sources, "b"))),
                 italic=bool(_on(_first(sources, "i"))),
                 caps=bool(_on(_first(sources, "caps"))),
-                fonts=self.fonts(sources),
+                fonts=(),
                 colour=str(colour or "000000").upper(),
                 is_note_mark=_first(sources, "vertAlign", "val") in {"superscript", "subscript"},
+                font_slots=self.fonts(sources),
+                font_hint=self.font_hint(sources),
+                complex_script=bool(_on(_first(sources, "cs")) or _on(_first(sources, "rtl"))),
             )
         return look
 
@@ -262,6 +313,14 @@ class _Resolver:
                     break
             result.append(value)
         return tuple(result)
+
+    def font_hint(self, sources: list[etree._Element]) -> str | None:
+        for rpr in sources:
+            rfonts = rpr.find(_w("rFonts"))
+            hint = rfonts.get(_w("hint")) if rfonts is not None else None
+            if hint:
+                return str(hint)
+        return None
 
 
 def _theme_fonts(package: Package) -> dict[str, str]:
@@ -336,6 +395,7 @@ def _paragraph(
             replace(
                 look,
                 text=text,
+                fonts=shown_fonts(look, text),
                 is_note_mark=look.is_note_mark and NOTE_MARK.fullmatch(text) is not None,
             )
         )

@@ -1,0 +1,153 @@
+"""The checker reads formatting the way Word does (issue 14): which of a run's four fonts
+its text is shown in, theme fonts, cell margins written as ``w:start``/``w:end``, "at
+least" against "exactly" line spacing, and text boxes read once and apart from the
+paragraph they are anchored to.
+
+Each test starts from a hand-made letter that checks clean (tests/test_checker_handmade.py)
+and changes one thing in its XML."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from docx.document import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from tdkt_docs.checker import check_package_bytes
+from tdkt_docs.checker.model import build_model
+from tdkt_docs.checker.package import read_package
+from tdkt_docs.checker.rules import Finding
+from tests.test_checker_handmade import handmade
+
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+TNR = "Times New Roman"
+
+
+def _document(font_fix: bool = True) -> Document:
+    return docx.Document(io.BytesIO(handmade(font_fix=font_fix)))
+
+
+def _findings(document: Document, name: str = "letter.docx") -> list[Finding]:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return check_package_bytes(buffer.getvalue(), name)
+
+
+def _reported(document: Document, rule: str) -> list[Finding]:
+    return [f for f in _findings(document) if f.rule == rule and f.severity == "error"]
+
+
+def _body_paragraph(document: Document) -> Paragraph:
+    return next(p for p in document.paragraphs if p.text.startswith("Sở Nội vụ đề nghị"))
+
+
+def _set_fonts(paragraph: Paragraph, **slots: str) -> None:
+    """Set rFonts attributes (``ascii="Arial"``, ``hint="eastAsia"``) on every run."""
+    for run in paragraph.runs:
+        rfonts = run._r.get_or_add_rPr().get_or_add_rFonts()
+        for slot, value in slots.items():
+            rfonts.set(qn(f"w:{slot}"), value)
+
+
+def _set_theme_latin(document: Document, kind: str, typeface: str) -> None:
+    """Change the theme's major or minor Latin font (``kind`` "majorFont"/"minorFont")."""
+    part = next(p for p in document.part.package.parts if "theme" in str(p.partname))
+    root = etree.fromstring(part.blob)
+    root.find(f".//{{{A_NS}}}{kind}/{{{A_NS}}}latin").set("typeface", typeface)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def test_the_handmade_letter_checks_clean() -> None:
+    """The base of every test below: nothing to report before the change."""
+    assert [f for f in _findings(_document()) if f.severity == "error"] == []
+
+
+# --- font slots --------------------------------------------------------------------------
+
+
+def test_a_python_docx_file_whose_normal_style_is_times_new_roman() -> None:
+    """``styles["Normal"].font.name = "Times New Roman"`` sets the ascii and hAnsi slots
+    only; the eastAsia and cs slots keep the template's theme fonts (Cambria), which
+    Vietnamese text is never shown in."""
+    document = _document(font_fix=False)
+    assert {f.found for f in _reported(document, "font.name")} == {"Cambria"}  # the theme
+    document.styles["Normal"].font.name = TNR
+    assert _reported(document, "font.name") == []
+
+
+def test_east_asian_and_complex_script_slots_are_not_judged() -> None:
+    document = _document()
+    _set_fonts(_body_paragraph(document), eastAsia="SimSun;宋体", cs="Arial")
+    assert _reported(document, "font.name") == []
+
+
+def test_a_hint_puts_vietnamese_letters_in_the_east_asian_font() -> None:
+    """With ``w:hint="eastAsia"`` Word shows the non-ASCII Latin letters (ở, đ, ị) in the
+    eastAsia font."""
+    document = _document()
+    _set_fonts(_body_paragraph(document), eastAsia="SimSun", hint="eastAsia")
+    [finding] = _reported(document, "font.name")
+    assert finding.found == "SimSun"
+    assert finding.where.startswith("đoạn")
+
+
+@pytest.mark.parametrize("mark", ["cs", "rtl"])
+def test_a_complex_script_run_is_shown_in_the_cs_font(mark: str) -> None:
+    document = _document()
+    paragraph = _body_paragraph(document)
+    _set_fonts(paragraph, cs="Arial")
+    for run in paragraph.runs:
+        run._r.get_or_add_rPr().append(etree.Element(qn(f"w:{mark}")))
+    assert [f.found for f in _reported(document, "font.name")] == ["Arial"]
+
+
+def test_the_hansi_slot_counts_only_for_text_beyond_ascii() -> None:
+    """Letters without marks are shown in the ascii font, "ở" or "Đ" in the hAnsi font."""
+    document = _document()
+    paragraph = _body_paragraph(document)
+    _set_fonts(paragraph, hAnsi="Arial")
+    assert [f.found for f in _reported(document, "font.name")] == ["Arial"]
+    for run in paragraph.runs:
+        run.text = "So Noi vu de nghi cac don vi gui danh sach."
+    assert _reported(document, "font.name") == []
+
+
+@pytest.mark.parametrize("font", ["Arial", "Times New Roman Bold"])
+def test_a_wrong_or_non_existent_font_is_still_found(font: str) -> None:
+    """A font that is not Times New Roman, or a name no font has ("Times New Roman Bold":
+    Word falls back to another font), in the ascii and hAnsi slots: the decree's own file
+    has one such run."""
+    document = _document()
+    _body_paragraph(document).runs[0].font.name = font
+    [finding] = _reported(document, "font.name")
+    assert finding.found == font
+
+
+def test_theme_fonts_are_resolved_through_the_style_chain() -> None:
+    """The template's docDefaults say ``asciiTheme="minorHAnsi"``: the font is the theme's
+    minor Latin font; a style may name the major one instead."""
+    document = _document(font_fix=False)
+    _set_theme_latin(document, "minorFont", TNR)
+    assert _reported(document, "font.name") == []
+    rfonts = document.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts()
+    rfonts.set(qn("w:asciiTheme"), "majorHAnsi")
+    rfonts.set(qn("w:hAnsiTheme"), "majorHAnsi")
+    assert {f.found for f in _reported(document, "font.name")} == {"Calibri"}  # major
+    _set_theme_latin(document, "majorFont", TNR)
+    assert _reported(document, "font.name") == []
+
+
+def test_the_run_model_keeps_every_slot() -> None:
+    document = _document()
+    _set_fonts(_body_paragraph(document), eastAsia="SimSun", cs="Arial")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    model = build_model(read_package(buffer.getvalue(), "letter.docx"))
+    paragraph = next(p for p in model.paragraphs if p.text.startswith("Sở Nội vụ đề nghị"))
+    run = paragraph.runs[0]
+    assert run.font_slots == (TNR, TNR, "Arial", "SimSun")
+    assert run.fonts == (TNR,)
