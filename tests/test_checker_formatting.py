@@ -14,6 +14,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.shared import Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -151,3 +152,79 @@ def test_the_run_model_keeps_every_slot() -> None:
     run = paragraph.runs[0]
     assert run.font_slots == (TNR, TNR, "Arial", "SimSun")
     assert run.fonts == (TNR,)
+
+
+# --- cell margins ------------------------------------------------------------------------
+
+QUOC_HIEU_CELL = (1, 1, 2)
+"""The quốc hiệu's cell in the hand-made letter: table 1, row 1, cell 2."""
+
+
+def _right_column(document: Document, twips: int) -> None:
+    """Make the header table's right column ``twips`` wide, in the grid and in every cell."""
+    table = document.tables[0]
+    table.columns[1].width = Twips(twips)
+    for cell in table.columns[1].cells:
+        cell.width = Twips(twips)
+
+
+def _margins(parent: etree._Element, tag: str, names: tuple[str, str], twips: int) -> None:
+    """Add ``tag`` (``w:tblCellMar``/``w:tcMar``) to ``parent`` with both sides ``twips``."""
+    margins = etree.SubElement(parent, qn(f"w:{tag}"))
+    for name in names:
+        side = etree.SubElement(margins, qn(f"w:{name}"))
+        side.set(qn("w:w"), str(twips))
+        side.set(qn("w:type"), "dxa")
+
+
+def _cell_width(document: Document) -> int:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return build_model(read_package(buffer.getvalue(), "letter.docx")).cell_widths[QUOC_HIEU_CELL]
+
+
+@pytest.mark.parametrize("names", [("start", "end"), ("left", "right")])
+def test_table_cell_margins_by_either_name(names: tuple[str, str]) -> None:
+    """A 90 mm column (5102 twips): with no cell margins the 12 pt quốc hiệu (88.3 mm)
+    fits; with Word's default margins (2 × 0.19 cm) it would not."""
+    document = _document()
+    _right_column(document, 5102)
+    assert [f.found for f in _reported(document, "quoc_hieu.wraps")] == ["cột rộng 86.2 mm"]
+    _margins(document.tables[0]._tbl.tblPr, "tblCellMar", names, 0)
+    assert _cell_width(document) == 5102
+    assert _reported(document, "quoc_hieu.wraps") == []
+
+
+@pytest.mark.parametrize("names", [("start", "end"), ("left", "right")])
+def test_cell_margins_of_one_cell_by_either_name(names: tuple[str, str]) -> None:
+    """1 cm margins each side of the 10 cm cell leave 80 mm: the quốc hiệu wraps."""
+    document = _document()
+    cell = document.tables[0].cell(0, 1)
+    _margins(cell._tc.get_or_add_tcPr(), "tcMar", names, 567)
+    assert _cell_width(document) == 5669 - 2 * 567
+    [finding] = _reported(document, "quoc_hieu.wraps")
+    assert finding.found == "cột rộng 80.0 mm"
+
+
+def test_cell_margins_of_the_table_style() -> None:
+    """The margins of the table's style apply when the table sets none."""
+    document = _document()
+    _right_column(document, 5102)
+    style_id = document.tables[0]._tbl.tblPr.find(qn("w:tblStyle"))
+    style = (
+        document.styles[document.tables[0].style.name].element
+        if style_id is not None
+        else next(
+            s.element
+            for s in document.styles
+            if s.element.get(qn("w:type")) == "table" and s.element.get(qn("w:default")) == "1"
+        )
+    )
+    tblpr = style.find(qn("w:tblPr"))
+    if tblpr is None:
+        tblpr = etree.SubElement(style, qn("w:tblPr"))
+    for old in tblpr.findall(qn("w:tblCellMar")):
+        tblpr.remove(old)
+    _margins(tblpr, "tblCellMar", ("start", "end"), 0)
+    assert _cell_width(document) == 5102
+    assert _reported(document, "quoc_hieu.wraps") == []

@@ -449,10 +449,23 @@ def _paragraph(
     )
 
 
-def _margin(element: etree._Element | None, default: int) -> int:
-    if element is None or element.get(_w("type"), "dxa") != "dxa":
+_MARGIN_NAMES = {"left": ("left", "start"), "right": ("right", "end")}
+"""A cell margin's two names: Word 2007 writes ``w:left``/``w:right``, later Word and
+LibreOffice (strict and transitional alike) ``w:start``/``w:end``."""
+
+
+def _margin(margins: etree._Element | None, side: str, default: int) -> int:
+    """The ``side`` ("left"/"right") margin set in ``margins`` (a ``w:tblCellMar`` or
+    ``w:tcMar``), else ``default``."""
+    if margins is None:
         return default
-    return _int(element.get(_w("w"))) or 0
+    for name in _MARGIN_NAMES[side]:
+        element = margins.find(_w(name))
+        if element is not None:
+            if element.get(_w("type"), "dxa") != "dxa":
+                return default
+            return _int(element.get(_w("w"))) or 0
+    return default
 
 
 def _walk(
@@ -503,11 +516,21 @@ def _walk(
                     else resolver.default_table_style
                 )
                 grid = [_int(g.get(_w("w"))) or 0 for g in child.findall(f"{W}tblGrid/{W}gridCol")]
-                # Word's default cell margins are 108 twips (0.19 cm) left and right.
-                table_margins = {
-                    side: _margin(child.find(f"{W}tblPr/{W}tblCellMar/{W}{side}"), 108)
-                    for side in ("left", "right")
-                }
+                # The table's own cell margins, else its style's (the basedOn chain), else
+                # Word's default: 108 twips (0.19 cm) left and right.
+                margin_sources = [
+                    found
+                    for found in (
+                        child.find(f"{W}tblPr/{W}tblCellMar"),
+                        *(s.find(f"{W}tblPr/{W}tblCellMar") for s in resolver.chain(style)),
+                    )
+                    if found is not None
+                ]
+                table_margins = {}
+                for side in ("left", "right"):
+                    table_margins[side] = 108
+                    for source in reversed(margin_sources):
+                        table_margins[side] = _margin(source, side, table_margins[side])
                 for r, row in enumerate(child.findall(_w("tr")), start=1):
                     column = 0
                     for c, cell in enumerate(row.findall(_w("tc")), start=1):
@@ -528,7 +551,7 @@ def _walk(
                         if widths is not None and width:
                             margins = {
                                 side: _margin(
-                                    cell.find(f"{W}tcPr/{W}tcMar/{W}{side}"), table_margins[side]
+                                    cell.find(f"{W}tcPr/{W}tcMar"), side, table_margins[side]
                                 )
                                 for side in ("left", "right")
                             }
