@@ -228,3 +228,37 @@ def test_cell_margins_of_the_table_style() -> None:
     _margins(tblpr, "tblCellMar", ("start", "end"), 0)
     assert _cell_width(document) == 5102
     assert _reported(document, "quoc_hieu.wraps") == []
+
+
+# --- line spacing ------------------------------------------------------------------------
+
+
+def _line_spacing(document: Document, line: int, rule: str) -> None:
+    """Set every body paragraph's ``w:spacing/@w:line`` and ``@w:lineRule``."""
+    for paragraph in document.paragraphs:
+        if paragraph.paragraph_format.first_line_indent:  # the body's paragraphs
+            spacing = paragraph._p.get_or_add_pPr().get_or_add_spacing()
+            spacing.set(qn("w:line"), str(line))
+            spacing.set(qn("w:lineRule"), rule)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule", "reported"),
+    [
+        (280, "atLeast", []),  # at least 14 pt on 14 pt text: single (15.5 pt)
+        (240, "atLeast", []),  # a floor below single does not lower the line
+        (360, "atLeast", []),  # at least 18 pt: 1.16 lines
+        (560, "atLeast", ["atLeast 28 pt"]),  # at least 28 pt: 1.8 lines
+        (280, "exact", ["exact 14 pt"]),  # exactly 14 pt: lower than single, text clipped
+        (340, "exact", []),  # exactly 17 pt: 1.1 lines
+        (480, "exact", ["exact 24 pt"]),  # exactly 24 pt: 1.55 lines
+        (240, "auto", []),  # single
+        (360, "auto", []),  # 1.5 lines
+        (480, "auto", ["2 dòng"]),  # double
+    ],
+)
+def test_at_least_against_exact_line_spacing(line: int, rule: str, reported: list[str]) -> None:
+    document = _document()
+    _line_spacing(document, line, rule)
+    findings = _reported(document, "body.line_spacing")
+    assert sorted({f.found for f in findings}) == reported

@@ -572,8 +572,16 @@ def _body_lines(model: DocModel, roles: Roles) -> Iterator[Violation]:
         rule, line = p.line_rule or "auto", p.line
         if line is None:
             continue  # single by default
-        # "single" in Times New Roman is 1.107 × the font size (nd30.md §1).
-        ratio = line / 240 if rule == "auto" else (line / 20) / (size * 1.107)
+        # "single" in Times New Roman is 1.107 × the font size (nd30.md §1). "Exactly" sets
+        # the line's height; "at least" sets a floor under it, and a line is never lower
+        # than single: "at least 14 pt" on 14 pt text is single spacing.
+        single_pt = size * 1.107
+        if rule == "auto":
+            ratio = line / 240
+        elif rule == "atLeast":
+            ratio = max(line / 20, single_pt) / single_pt
+        else:
+            ratio = (line / 20) / single_pt
         if not 0.995 <= ratio <= 1.5 + 1e-6:
             shown = f"{line / 240:g} dòng" if rule == "auto" else f"{rule} {line / 20:g} pt"
             yield (excerpt(p), shown, "từ 1 dòng (single) đến 1,5 dòng")
