@@ -19,7 +19,7 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from tdkt_docs.checker import check_package_bytes
-from tdkt_docs.checker.model import build_model
+from tdkt_docs.checker.model import DocModel, build_model
 from tdkt_docs.checker.package import read_package
 from tdkt_docs.checker.rules import Finding
 from tests.test_checker_handmade import handmade
@@ -60,6 +60,12 @@ def _set_theme_latin(document: Document, kind: str, typeface: str) -> None:
     root = etree.fromstring(part.blob)
     root.find(f".//{{{A_NS}}}{kind}/{{{A_NS}}}latin").set("typeface", typeface)
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _model_of(document: Document) -> DocModel:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return build_model(read_package(buffer.getvalue(), "letter.docx"))
 
 
 def test_the_handmade_letter_checks_clean() -> None:
@@ -145,9 +151,7 @@ def test_theme_fonts_are_resolved_through_the_style_chain() -> None:
 def test_the_run_model_keeps_every_slot() -> None:
     document = _document()
     _set_fonts(_body_paragraph(document), eastAsia="SimSun", cs="Arial")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    model = build_model(read_package(buffer.getvalue(), "letter.docx"))
+    model = _model_of(document)
     paragraph = next(p for p in model.paragraphs if p.text.startswith("Sở Nội vụ đề nghị"))
     run = paragraph.runs[0]
     assert run.font_slots == (TNR, TNR, "Arial", "SimSun")
@@ -178,9 +182,7 @@ def _margins(parent: etree._Element, tag: str, names: tuple[str, str], twips: in
 
 
 def _cell_width(document: Document) -> int:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return build_model(read_package(buffer.getvalue(), "letter.docx")).cell_widths[QUOC_HIEU_CELL]
+    return _model_of(document).cell_widths[QUOC_HIEU_CELL]
 
 
 @pytest.mark.parametrize("names", [("start", "end"), ("left", "right")])
@@ -262,3 +264,78 @@ def test_at_least_against_exact_line_spacing(line: int, rule: str, reported: lis
     _line_spacing(document, line, rule)
     findings = _reported(document, "body.line_spacing")
     assert sorted({f.found for f in findings}) == reported
+
+
+# --- text boxes --------------------------------------------------------------------------
+
+NAMESPACES = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": A_NS,
+    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
+    "v": "urn:schemas-microsoft-com:vml",
+}
+BOX_TEXT = "Ghi chú đặt trong khung"
+
+
+def _box_content(font: str) -> str:
+    return (
+        "<w:txbxContent><w:p><w:r><w:rPr>"
+        f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}"/><w:sz w:val="20"/>'
+        f"</w:rPr><w:t>{BOX_TEXT}</w:t></w:r></w:p></w:txbxContent>"
+    )
+
+
+def _text_box_run(font: str) -> etree._Element:
+    """A run holding a text box as Word writes it: the DrawingML shape in ``mc:Choice``
+    and the same box in VML in ``mc:Fallback``, each with the box's text (10 pt)."""
+    declarations = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES.items())
+    return etree.fromstring(
+        f"<w:r {declarations}><mc:AlternateContent>"
+        '<mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:extent cx="1800000" cy="900000"/>'
+        '<wp:docPr id="9" name="Text Box 9"/><a:graphic><a:graphicData uri="'
+        'http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        f"<wps:txbx>{_box_content(font)}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData>"
+        "</a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        '<mc:Fallback><w:pict><v:shape style="width:140pt;height:70pt"><v:textbox>'
+        f"{_box_content(font)}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+@pytest.mark.parametrize("font", [TNR, "Arial"])
+def test_a_text_box_is_read_once_and_apart_from_its_anchor(font: str) -> None:
+    document = _document()
+    paragraph = _body_paragraph(document)
+    anchor_text = paragraph.text
+    paragraph._p.append(_text_box_run(font))
+    model = _model_of(document)
+    [anchor] = [p for p in model.paragraphs if p.text.startswith("Sở Nội vụ đề nghị")]
+    assert anchor.text == anchor_text  # the box's text is not the paragraph's
+    assert anchor.has_drawing
+    [box] = model.text_boxes  # read in mc:Choice, not again in mc:Fallback
+    assert box.text == BOX_TEXT
+    assert box.where == f"{anchor.where}, khung văn bản 1: đoạn 1"
+    assert (box.order, box.section) == (anchor.order, anchor.section)
+    # The box's 10 pt note is not body text; its font is still judged, once.
+    assert _reported(document, "body.size") == []
+    fonts = _reported(document, "font.name")
+    assert [(f.where.split(": «")[0], f.found) for f in fonts] == (
+        [] if font == TNR else [(box.where, "Arial")]
+    )
+
+
+def test_a_vml_text_box_without_alternate_content_is_read() -> None:
+    """Old files (Word 2003 and earlier, LibreOffice) write a text box in VML alone."""
+    document = _document()
+    paragraph = _body_paragraph(document)
+    run = _text_box_run(TNR)
+    alternate = run[0]
+    run.remove(alternate)
+    run.append(alternate.find("mc:Fallback/w:pict", NAMESPACES))
+    paragraph._p.append(run)
+    model = _model_of(document)
+    assert [p.text for p in model.text_boxes] == [BOX_TEXT]
+    assert not any(BOX_TEXT in p.text for p in model.paragraphs)
+    assert _reported(document, "body.size") == []

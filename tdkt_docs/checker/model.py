@@ -174,6 +174,10 @@ class DocModel:
     sections: list[Section]
     all_text: str = ""
     fonts_in_styles: set[str] = field(default_factory=set)
+    text_boxes: list[Para] = field(default_factory=list)
+    """The paragraphs of the body's text boxes, read once and apart from the paragraph each
+    box is anchored to (``order`` and ``section`` are the anchor's): judged for fonts and
+    text, never taken for the document's header, body or signature."""
     cell_widths: dict[tuple[int, int, int], int] = field(default_factory=dict)
     """Text width of each body table cell in twips: ``w:tcW`` (else the grid) less the cell
     margins."""
@@ -362,8 +366,33 @@ def _first(
 
 
 _RUN, _TEXT = _w("r"), _w("t")
+_TEXT_BOX = _w("txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _RUN_CHARACTERS = {_w("tab"): "\t", _w("br"): "\n"}
 """The run children that stand for a character, text (``w:t``) aside."""
+
+
+def _runs(p: etree._Element, boxes: list[etree._Element] | None) -> list[etree._Element]:
+    """The runs of ``p`` read once: an ``mc:AlternateContent`` is read in its ``mc:Choice``
+    (what Word shows), never also in its ``mc:Fallback`` (the same shape in VML). With
+    ``boxes``, text boxes are left out and collected there instead."""
+    if next(p.iter(_TEXT_BOX, _FALLBACK), None) is None:
+        return list(p.iter(_RUN))  # most paragraphs: no shape in them
+    runs: list[etree._Element] = []
+
+    def visit(element: etree._Element) -> None:
+        for child in element:
+            if child.tag == _FALLBACK:
+                continue
+            if child.tag == _TEXT_BOX and boxes is not None:
+                boxes.append(child)
+                continue
+            if child.tag == _RUN:
+                runs.append(child)
+            visit(child)
+
+    visit(p)
+    return runs
 
 
 def _paragraph(
@@ -376,6 +405,7 @@ def _paragraph(
     table_style: str | None,
     header_kind: str | None = None,
     section: int = 0,
+    boxes: list[etree._Element] | None = None,
 ) -> Para:
     ppr = p.find(_w("pPr"))
     style = ppr.find(_w("pStyle")) if ppr is not None else None
@@ -383,7 +413,7 @@ def _paragraph(
     psources = resolver.sources("pPr", ppr, None, style_id, table_style)
     runs: list[RunInfo] = []
     texts: list[str] = []
-    for run in p.iter(_RUN):
+    for run in _runs(p, boxes):
         text = "".join(
             (t.text or "") if t.tag == _TEXT else _RUN_CHARACTERS[t.tag]
             for t in run
@@ -475,7 +505,11 @@ def _walk(
     label: str,
     header_kind: str | None = None,
     widths: dict[tuple[int, int, int], int] | None = None,
+    text_boxes: list[Para] | None = None,
 ) -> list[Para]:
+    """The paragraphs of ``root`` (body, header, footer, text box) in order, table cells
+    included. With ``text_boxes``, the text boxes anchored in them are read apart, as their
+    own paragraphs, into that list; without, their text stays in the anchor paragraph."""
     paragraphs: list[Para] = []
     table_number = 0
     section = 0
@@ -491,19 +525,31 @@ def _walk(
                     if table
                     else f"{label}đoạn {len(paragraphs) + 1}"
                 )
-                paragraphs.append(
-                    _paragraph(
-                        resolver,
-                        child,
-                        len(paragraphs),
-                        area,
-                        where,
-                        table,
-                        table_style,
-                        header_kind,
-                        section,
-                    )
+                boxes: list[etree._Element] | None = [] if text_boxes is not None else None
+                paragraph = _paragraph(
+                    resolver,
+                    child,
+                    len(paragraphs),
+                    area,
+                    where,
+                    table,
+                    table_style,
+                    header_kind,
+                    section,
+                    boxes,
                 )
+                paragraphs.append(paragraph)
+                if text_boxes is not None:
+                    for number, box in enumerate(boxes or [], start=1):
+                        nested: list[Para] = []
+                        inside = _walk(
+                            resolver, box, area, f"{where}, khung văn bản {number}: ", header_kind,
+                            text_boxes=nested,
+                        )  # fmt: skip
+                        text_boxes.extend(
+                            replace(q, order=paragraph.order, section=paragraph.section)
+                            for q in (*inside, *nested)
+                        )
                 if table is None and child.find(f"{W}pPr/{W}sectPr") is not None:
                     section += 1  # a section break: this paragraph ends its section
             elif child.tag == _w("tbl"):
@@ -595,7 +641,12 @@ def build_model(package: Package) -> DocModel:
     assert document is not None
     body = document.find(_w("body"))
     cell_widths: dict[tuple[int, int, int], int] = {}
-    paragraphs = _walk(resolver, body, "body", "", widths=cell_widths) if body is not None else []
+    text_boxes: list[Para] = []
+    paragraphs = (
+        _walk(resolver, body, "body", "", widths=cell_widths, text_boxes=text_boxes)
+        if body is not None
+        else []
+    )
     rels = _relationships(package, "word/document.xml")
     walked: dict[tuple[str, str], list[Para]] = {}
     headers: dict[str, list[Para]] = {}
@@ -659,4 +710,5 @@ def build_model(package: Package) -> DocModel:
         all_text="\n".join(p.text for p in paragraphs),
         fonts_in_styles=fonts_in_styles,
         cell_widths=cell_widths,
+        text_boxes=text_boxes,
     )

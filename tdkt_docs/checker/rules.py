@@ -283,6 +283,7 @@ def _margins(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 def _all_paragraphs(model: DocModel) -> Iterator[Para]:
     yield from model.paragraphs
+    yield from model.text_boxes
     for group in (*model.headers.values(), *model.footers.values()):
         yield from group
 
