@@ -339,3 +339,17 @@ def test_a_vml_text_box_without_alternate_content_is_read() -> None:
     assert [p.text for p in model.text_boxes] == [BOX_TEXT]
     assert not any(BOX_TEXT in p.text for p in model.paragraphs)
     assert _reported(document, "body.size") == []
+
+
+def test_a_complex_script_run_has_the_complex_script_size() -> None:
+    """A run marked ``w:cs`` is shown at ``w:szCs`` (here 11 pt), not at ``w:sz``."""
+    document = _document()
+    paragraph = _body_paragraph(document)
+    _set_fonts(paragraph, cs=TNR)
+    for run in paragraph.runs:
+        rpr = run._r.get_or_add_rPr()
+        rpr.append(etree.Element(qn("w:cs")))
+        size = etree.SubElement(rpr, qn("w:szCs"))
+        size.set(qn("w:val"), "22")
+    assert [f.found for f in _reported(document, "body.size")] == ["cỡ 11, không đậm, đứng"]
+    assert _reported(document, "font.name") == []

@@ -283,20 +283,24 @@ class _Resolver:
                 paragraph_style,
                 table_style,
             )
-            size = _first(sources, "sz", "val")
+            # A run marked complex script (w:cs, w:rtl) is shown with the complex-script
+            # size, weight and slant (w:szCs, w:bCs, w:iCs), as in its cs font.
+            complex_script = bool(_on(_first(sources, "cs")) or _on(_first(sources, "rtl")))
+            cs = "Cs" if complex_script else ""
+            size = _first(sources, f"sz{cs}", "val")
             colour = _first(sources, "color", "val")
             look = self._run_looks[key] = RunInfo(
                 text="",
                 size_pt=int(size) / 2 if isinstance(size, str) and size.isdigit() else 10.0,
-                bold=bool(_on(_first(sources, "b"))),
-                italic=bool(_on(_first(sources, "i"))),
+                bold=bool(_on(_first(sources, f"b{cs}"))),
+                italic=bool(_on(_first(sources, f"i{cs}"))),
                 caps=bool(_on(_first(sources, "caps"))),
                 fonts=(),
                 colour=str(colour or "000000").upper(),
                 is_note_mark=_first(sources, "vertAlign", "val") in {"superscript", "subscript"},
                 font_slots=self.fonts(sources),
                 font_hint=self.font_hint(sources),
-                complex_script=bool(_on(_first(sources, "cs")) or _on(_first(sources, "rtl"))),
+                complex_script=complex_script,
             )
         return look
 
