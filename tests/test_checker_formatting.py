@@ -14,7 +14,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
-from docx.shared import Twips
+from docx.shared import Pt, Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -353,3 +353,49 @@ def test_a_complex_script_run_has_the_complex_script_size() -> None:
         size.set(qn("w:val"), "22")
     assert [f.found for f in _reported(document, "body.size")] == ["cỡ 11, không đậm, đứng"]
     assert _reported(document, "font.name") == []
+
+
+# --- space between paragraphs ------------------------------------------------------------
+
+
+def _body_paragraphs(document: Document) -> list[Paragraph]:
+    return [p for p in document.paragraphs if p.paragraph_format.first_line_indent]
+
+
+def test_an_empty_line_between_two_paragraphs_is_space_between_them() -> None:
+    """Paragraphs set with no space before or after, one under the other, break the rule;
+    with an empty line (or a heading) between them they are not one under the other."""
+    document = _document()
+    first, second = _body_paragraphs(document)
+    for paragraph in (first, second):
+        paragraph.paragraph_format.space_before = Pt(0)
+        paragraph.paragraph_format.space_after = Pt(0)
+    [finding] = _reported(document, "body.spacing")
+    assert finding.where.startswith("đoạn") and "Trân trọng" in finding.where
+    assert finding.found == "0 pt"
+    second.insert_paragraph_before("")
+    assert _reported(document, "body.spacing") == []
+
+
+@pytest.mark.parametrize(
+    ("attributes", "reported"),
+    [
+        ({"beforeLines": "50"}, []),  # half a line: 6 pt
+        ({"beforeLines": "20", "before": "48"}, ["2.4 pt"]),  # 0.2 line: 2.4 pt
+        ({"beforeLines": "20", "before": "240"}, ["2.4 pt"]),  # lines win over points
+        ({"beforeAutospacing": "1", "before": "0"}, []),  # "auto": 14 pt
+        ({"beforeAutospacing": "0", "before": "0"}, ["0 pt"]),
+    ],
+)
+def test_space_in_lines_and_auto_space(attributes: dict[str, str], reported: list[str]) -> None:
+    """The second body paragraph's space before, the first's space after being 0."""
+    document = _document()
+    first, second = _body_paragraphs(document)
+    first.paragraph_format.space_after = Pt(0)
+    spacing = second._p.get_or_add_pPr().get_or_add_spacing()
+    for name in list(spacing.attrib):
+        if name.endswith("}before"):
+            del spacing.attrib[name]
+    for name, value in attributes.items():
+        spacing.set(qn(f"w:{name}"), value)
+    assert [f.found for f in _reported(document, "body.spacing")] == reported

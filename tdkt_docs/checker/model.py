@@ -21,6 +21,8 @@ PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 W = f"{{{W_NS}}}"
 FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 NOTE_MARK = re.compile(r"[\d*\s,]+")
+AUTO_SPACING_TWIPS = 280
+"""Word's "auto" space before and after a paragraph (HTML's): 14 pt."""
 
 # Which of a run's four fonts Word shows a character in (ECMA-376 §17.3.2.26, w:rFonts):
 # ASCII in the ascii font; East Asian scripts in the eastAsia font; right-to-left and
@@ -47,6 +49,11 @@ def _on(element: etree._Element | None) -> bool | None:
     if element is None:
         return None
     return element.get(_w("val"), "true") not in {"0", "false", "off", "none"}
+
+
+def _on_value(value: str | None) -> bool:
+    """An on/off attribute (``w:beforeAutospacing="1"``): absent is off."""
+    return value is not None and value not in {"0", "false", "off"}
 
 
 def _int(value: str | None) -> int | None:
@@ -459,6 +466,21 @@ def _paragraph(
     def spacing(attr: str) -> int | None:
         return _int(attribute(spacings, attr))
 
+    def space(side: str) -> int:
+        """Space before or after in twips, from the nearest source that sets it: "auto"
+        (``w:beforeAutospacing``, HTML's spacing: 14 pt) before lines (``w:beforeLines``,
+        hundredths of a 12 pt line) before points (``w:before``), as Word reads them."""
+        for element in spacings:
+            if _on_value(element.get(_w(f"{side}Autospacing"))):
+                return AUTO_SPACING_TWIPS
+            lines = _int(element.get(_w(f"{side}Lines")))
+            if lines is not None:
+                return lines * 240 // 100
+            points = _int(element.get(_w(side)))
+            if points is not None:
+                return points
+        return 0
+
     return Para(
         order=order,
         text="".join(texts),
@@ -471,8 +493,8 @@ def _paragraph(
         indent_first_twips=ind("firstLine") - ind("hanging"),
         indent_left_twips=ind("left") or ind("start"),
         indent_right_twips=ind("right") or ind("end"),
-        space_before_twips=spacing("before") or 0,
-        space_after_twips=spacing("after") or 0,
+        space_before_twips=space("before"),
+        space_after_twips=space("after"),
         line=spacing("line"),
         line_rule=attribute(spacings, "lineRule"),
         borders=frozenset(borders),

@@ -561,6 +561,8 @@ def _body_indent(model: DocModel, roles: Roles) -> Iterator[Violation]:
 def _body_spacing(model: DocModel, roles: Roles) -> Iterator[Violation]:
     body = _body(roles)
     for previous, p in itertools.pairwise(body):
+        if p.order != previous.order + 1:
+            continue  # a heading or an empty line lies between them: that is space enough
         gap = max(previous.space_after_twips, p.space_before_twips)
         if gap < 6 * 20:
             yield (excerpt(p), f"{gap / 20:g} pt", "≥ 6 pt")
