@@ -399,3 +399,22 @@ def test_space_in_lines_and_auto_space(attributes: dict[str, str], reported: lis
     for name, value in attributes.items():
         spacing.set(qn(f"w:{name}"), value)
     assert [f.found for f in _reported(document, "body.spacing")] == reported
+
+
+# --- indents -----------------------------------------------------------------------------
+
+
+def test_a_first_line_indent_replaces_the_style_hanging_indent() -> None:
+    """A style that hangs its paragraphs (lists) and a paragraph that sets a 1 cm first
+    line instead: the paragraph's own value is the one shown."""
+    document = _document()
+    style = document.styles.add_style("Hanging list", 1)  # WD_STYLE_TYPE.PARAGRAPH
+    style.base_style = document.styles["Normal"]
+    style.paragraph_format.left_indent = Pt(0)
+    style.paragraph_format.first_line_indent = Pt(-18)  # w:hanging="360"
+    for paragraph in _body_paragraphs(document):
+        paragraph.style = style
+    assert _reported(document, "body.indent") == []
+    for paragraph in _body_paragraphs(document):
+        paragraph.paragraph_format.first_line_indent = None
+    assert {f.found for f in _reported(document, "body.indent")} == {"-0.64 cm"}

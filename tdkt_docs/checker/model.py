@@ -460,8 +460,28 @@ def _paragraph(
         name = _w(attr)
         return next((value for e in elements if (value := e.get(name)) is not None), None)
 
-    def ind(attr: str) -> int:
-        return _int(attribute(indents, attr)) or 0
+    def ind(*names: str) -> int:
+        """The indent from the nearest source that sets any of ``names`` (one value under
+        two names: ``w:left``/``w:start``), read in the order given."""
+        for element in indents:
+            for name in names:
+                value = _int(element.get(_w(name)))
+                if value is not None:
+                    return value
+        return 0
+
+    def first_line() -> int:
+        """First-line indent (negative when hanging) from the nearest source that sets
+        either: ``w:hanging`` wins over ``w:firstLine`` in one element, and a paragraph's
+        ``w:firstLine`` replaces its style's ``w:hanging``."""
+        for element in indents:
+            hanging = _int(element.get(_w("hanging")))
+            if hanging is not None:
+                return -hanging
+            first = _int(element.get(_w("firstLine")))
+            if first is not None:
+                return first
+        return 0
 
     def spacing(attr: str) -> int | None:
         return _int(attribute(spacings, attr))
@@ -490,9 +510,9 @@ def _paragraph(
         table=table,
         runs=tuple(runs),
         align=_first(psources, "jc", "val"),
-        indent_first_twips=ind("firstLine") - ind("hanging"),
-        indent_left_twips=ind("left") or ind("start"),
-        indent_right_twips=ind("right") or ind("end"),
+        indent_first_twips=first_line(),
+        indent_left_twips=ind("left", "start"),
+        indent_right_twips=ind("right", "end"),
         space_before_twips=space("before"),
         space_after_twips=space("after"),
         line=spacing("line"),
