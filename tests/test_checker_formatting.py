@@ -287,19 +287,28 @@ def _box_content(font: str) -> str:
     )
 
 
-def _text_box_run(font: str) -> etree._Element:
+def _text_box_run(font: str = TNR, content: str = "", align: str = "") -> etree._Element:
     """A run holding a text box as Word writes it: the DrawingML shape in ``mc:Choice``
-    and the same box in VML in ``mc:Fallback``, each with the box's text (10 pt)."""
+    and the same box in VML in ``mc:Fallback``, each with the box's text (by default a
+    10 pt note), placed at an offset or aligned across the margins (``align``)."""
+    content = content or _box_content(font)
     declarations = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NAMESPACES.items())
+    position = (
+        f'<wp:positionH relativeFrom="margin"><wp:align>{align}</wp:align></wp:positionH>'
+        if align
+        else '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+    )
+    vml_position = f";mso-position-horizontal:{align}" if align else ""
     return etree.fromstring(
         f"<w:r {declarations}><mc:AlternateContent>"
-        '<mc:Choice Requires="wps"><w:drawing><wp:anchor><wp:extent cx="1800000" cy="900000"/>'
+        f'<mc:Choice Requires="wps"><w:drawing><wp:anchor>{position}'
+        '<wp:extent cx="1800000" cy="900000"/>'
         '<wp:docPr id="9" name="Text Box 9"/><a:graphic><a:graphicData uri="'
         'http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
-        f"<wps:txbx>{_box_content(font)}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData>"
+        f"<wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData>"
         "</a:graphic></wp:anchor></w:drawing></mc:Choice>"
-        '<mc:Fallback><w:pict><v:shape style="width:140pt;height:70pt"><v:textbox>'
-        f"{_box_content(font)}</v:textbox></v:shape></w:pict></mc:Fallback>"
+        f'<mc:Fallback><w:pict><v:shape style="width:140pt;height:70pt{vml_position}">'
+        f"<v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r>"
     )
 
@@ -418,3 +427,38 @@ def test_a_first_line_indent_replaces_the_style_hanging_indent() -> None:
     for paragraph in _body_paragraphs(document):
         paragraph.paragraph_format.first_line_indent = None
     assert {f.found for f in _reported(document, "body.indent")} == {"-0.64 cm"}
+
+
+_SIZE_13 = '<w:rPr><w:sz w:val="26"/></w:rPr>'
+PAGE_BOX = (
+    "<w:txbxContent><w:p>"
+    f'<w:r>{_SIZE_13}<w:fldChar w:fldCharType="begin"/></w:r>'
+    f'<w:r>{_SIZE_13}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+    f'<w:r>{_SIZE_13}<w:fldChar w:fldCharType="separate"/></w:r>'
+    f"<w:r>{_SIZE_13}<w:t>2</w:t></w:r>"
+    f'<w:r>{_SIZE_13}<w:fldChar w:fldCharType="end"/></w:r>'
+    "</w:p></w:txbxContent>"
+)
+"""A 13 pt PAGE field, left-aligned in its box (Word's frames, .doc files opened in
+LibreOffice)."""
+
+
+@pytest.mark.parametrize(("align", "reported"), [("center", []), ("", ["canh trái, cỡ 13"])])
+def test_a_page_number_in_a_text_box_of_the_header(align: str, reported: list[str]) -> None:
+    """The page number in a box centred across the margins is centred, whatever the
+    alignment of the paragraph the box is anchored to; a box set at an offset from the left
+    says nothing more than its paragraph."""
+    document = _document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = True  # no number on page 1
+    header = section.header
+    header.is_linked_to_previous = False
+    anchor = header.paragraphs[0]
+    anchor.paragraph_format.alignment = None
+    anchor.add_run("")  # an empty run of its own, in the header's size (Word leaves one)
+    anchor._p.append(_text_box_run(content=PAGE_BOX, align=align))
+    # Found and judged (a page number not found is "not_evaluated").
+    findings = [f for f in _findings(document) if f.rule == "page_number.position"]
+    assert [f.found for f in findings] == reported
+    assert {f.severity for f in findings} <= {"error"}
+    assert all(f.where.startswith("đầu trang (default): đoạn 1, khung văn bản 1") for f in findings)

@@ -383,27 +383,53 @@ _RUN_CHARACTERS = {_w("tab"): "\t", _w("br"): "\n"}
 """The run children that stand for a character, text (``w:t``) aside."""
 
 
-def _runs(p: etree._Element, boxes: list[etree._Element] | None) -> list[etree._Element]:
-    """The runs of ``p`` read once: an ``mc:AlternateContent`` is read in its ``mc:Choice``
-    (what Word shows), never also in its ``mc:Fallback`` (the same shape in VML). With
-    ``boxes``, text boxes are left out and collected there instead."""
-    if next(p.iter(_TEXT_BOX, _FALLBACK), None) is None:
-        return list(p.iter(_RUN))  # most paragraphs: no shape in them
+_SIMPLE_FIELD, _FIELD_CODE = _w("fldSimple"), _w("instrText")
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_ANCHOR = f"{{{WP_NS}}}anchor"
+_VML_ALIGN = re.compile(r"mso-position-horizontal\s*:\s*(left|center|right)")
+
+
+def _runs(
+    p: etree._Element, boxes: list[etree._Element]
+) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The runs and simple fields of ``p`` read once: an ``mc:AlternateContent`` is read in
+    its ``mc:Choice`` (what Word shows), never also in its ``mc:Fallback`` (the same shape
+    in VML). Text boxes are left out and collected in ``boxes``."""
+    if next(p.iter(_TEXT_BOX, _FALLBACK), None) is None:  # most paragraphs: no shape
+        return list(p.iter(_RUN)), list(p.iter(_SIMPLE_FIELD))
     runs: list[etree._Element] = []
+    simple_fields: list[etree._Element] = []
 
     def visit(element: etree._Element) -> None:
         for child in element:
             if child.tag == _FALLBACK:
                 continue
-            if child.tag == _TEXT_BOX and boxes is not None:
+            if child.tag == _TEXT_BOX:
                 boxes.append(child)
                 continue
             if child.tag == _RUN:
                 runs.append(child)
+            elif child.tag == _SIMPLE_FIELD:
+                simple_fields.append(child)
             visit(child)
 
     visit(p)
-    return runs
+    return runs, simple_fields
+
+
+def _box_alignment(box: etree._Element) -> str | None:
+    """How a text box is placed across the page when it is aligned rather than set at an
+    offset: ``wp:positionH/wp:align`` (DrawingML) or ``mso-position-horizontal`` (VML)."""
+    for ancestor in box.iterancestors():
+        if ancestor.tag == _ANCHOR:
+            align = ancestor.find(f"{{{WP_NS}}}positionH/{{{WP_NS}}}align")
+            return align.text if align is not None and align.text else None
+        found = _VML_ALIGN.search(ancestor.get("style", ""))
+        if found:
+            return found.group(1)
+        if ancestor.tag == _w("p"):
+            return None
+    return None
 
 
 def _paragraph(
@@ -418,13 +444,16 @@ def _paragraph(
     section: int = 0,
     boxes: list[etree._Element] | None = None,
 ) -> Para:
+    """``p`` as a Para; the text boxes anchored in it are left out of it and collected in
+    ``boxes``."""
     ppr = p.find(_w("pPr"))
     style = ppr.find(_w("pStyle")) if ppr is not None else None
     style_id = style.get(_w("val")) if style is not None else None
     psources = resolver.sources("pPr", ppr, None, style_id, table_style)
     runs: list[RunInfo] = []
     texts: list[str] = []
-    for run in _runs(p, boxes):
+    run_elements, simple_fields = _runs(p, boxes if boxes is not None else [])
+    for run in run_elements:
         text = "".join(
             (t.text or "") if t.tag == _TEXT else _RUN_CHARACTERS[t.tag]
             for t in run
@@ -448,8 +477,8 @@ def _paragraph(
                 if edge.get(_w("val")) not in {None, "nil", "none"}:
                     borders.add(etree.QName(edge).localname)
             break
-    fields = [i.text or "" for i in p.iter(_w("instrText"))]
-    fields += [f.get(_w("instr"), "") for f in p.iter(_w("fldSimple"))]
+    fields = [i.text or "" for run in run_elements for i in run.iterchildren(_FIELD_CODE)]
+    fields += [f.get(_w("instr"), "") for f in simple_fields]
 
     # Each attribute from the nearest source that sets it: one look-up of the element per
     # source, not one per attribute.
@@ -544,6 +573,10 @@ def _margin(margins: etree._Element | None, side: str, default: int) -> int:
     return default
 
 
+_UNALIGNED = {None, "left", "start", "both"}
+"""A paragraph's alignments that leave its (one-line) text at the left of its box."""
+
+
 def _walk(
     resolver: _Resolver,
     root: etree._Element,
@@ -554,24 +587,28 @@ def _walk(
     text_boxes: list[Para] | None = None,
 ) -> list[Para]:
     """The paragraphs of ``root`` (body, header, footer, text box) in order, table cells
-    included. With ``text_boxes``, the text boxes anchored in them are read apart, as their
-    own paragraphs, into that list; without, their text stays in the anchor paragraph."""
+    included. The text boxes anchored in them are read apart, as paragraphs of their own:
+    into ``text_boxes`` when given (the body's), else just after their anchor (a header's
+    page number is often set in a box). A box aligned on the page (centred) gives its
+    left-aligned paragraphs its alignment."""
     paragraphs: list[Para] = []
     table_number = 0
     section = 0
+    walked = 0  # paragraphs of ``root`` itself, its boxes' aside: "đoạn N"
 
     def visit(
         container: etree._Element, table: tuple[int, int, int] | None, table_style: str | None
     ) -> None:
-        nonlocal table_number, section
+        nonlocal table_number, section, walked
         for child in container:
             if child.tag == _w("p"):
+                walked += 1
                 where = (
                     f"{label}bảng {table[0]}, hàng {table[1]}, ô {table[2]}"
                     if table
-                    else f"{label}đoạn {len(paragraphs) + 1}"
+                    else f"{label}đoạn {walked}"
                 )
-                boxes: list[etree._Element] | None = [] if text_boxes is not None else None
+                boxes: list[etree._Element] = []
                 paragraph = _paragraph(
                     resolver,
                     child,
@@ -585,17 +622,22 @@ def _walk(
                     boxes,
                 )
                 paragraphs.append(paragraph)
-                if text_boxes is not None:
-                    for number, box in enumerate(boxes or [], start=1):
-                        nested: list[Para] = []
-                        inside = _walk(
-                            resolver, box, area, f"{where}, khung văn bản {number}: ", header_kind,
-                            text_boxes=nested,
-                        )  # fmt: skip
-                        text_boxes.extend(
-                            replace(q, order=paragraph.order, section=paragraph.section)
-                            for q in (*inside, *nested)
+                for number, box in enumerate(boxes, start=1):
+                    nested: list[Para] = []
+                    inside = _walk(
+                        resolver, box, area, f"{where}, khung văn bản {number}: ", header_kind,
+                        text_boxes=nested,
+                    )  # fmt: skip
+                    placed = _box_alignment(box)
+                    (paragraphs if text_boxes is None else text_boxes).extend(
+                        replace(
+                            q,
+                            order=paragraph.order,
+                            section=paragraph.section,
+                            align=placed if placed and q.align in _UNALIGNED else q.align,
                         )
+                        for q in (*inside, *nested)
+                    )
                 if table is None and child.find(f"{W}pPr/{W}sectPr") is not None:
                     section += 1  # a section break: this paragraph ends its section
             elif child.tag == _w("tbl"):
