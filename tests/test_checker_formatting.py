@@ -13,12 +13,14 @@ import io
 import docx
 import pytest
 from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from tdkt_docs.checker import check_package_bytes
+from tdkt_docs.checker.detect import detect
 from tdkt_docs.checker.model import DocModel, build_model
 from tdkt_docs.checker.package import read_package
 from tdkt_docs.checker.rules import Finding
@@ -462,3 +464,22 @@ def test_a_page_number_in_a_text_box_of_the_header(align: str, reported: list[st
     assert [f.found for f in findings] == reported
     assert {f.severity for f in findings} <= {"error"}
     assert all(f.where.startswith("đầu trang (default): đoạn 1, khung văn bản 1") for f in findings)
+
+
+def test_the_space_above_a_paragraph_after_a_line_that_is_not_body_text() -> None:
+    """The space is judged between a paragraph and the line just above it, whatever that
+    line is ("QUYẾT ĐỊNH:" above "Điều 1." in a quyết định, a centred heading)."""
+    document = _document()
+    second = _body_paragraphs(document)[1]
+    heading = second.insert_paragraph_before("NỘI DUNG ĐỀ NGHỊ")
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.runs[0].bold = True
+    heading.runs[0].font.size = Pt(14)
+    for paragraph in (heading, second):
+        paragraph.paragraph_format.space_before = Pt(0)
+        paragraph.paragraph_format.space_after = Pt(0)
+    model = _model_of(document)
+    roles = detect(model)
+    assert "NỘI DUNG ĐỀ NGHỊ" not in [p.text for p in roles.body]
+    [finding] = _reported(document, "body.spacing")
+    assert "Trân trọng" in finding.where and finding.found == "0 pt"

@@ -6,7 +6,6 @@ a rule is about cannot be found, the rule reports "not evaluated" instead of pas
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -560,9 +559,13 @@ def _body_indent(model: DocModel, roles: Roles) -> Iterator[Violation]:
 @check("body.spacing")
 def _body_spacing(model: DocModel, roles: Roles) -> Iterator[Violation]:
     body = _body(roles)
-    for previous, p in itertools.pairwise(body):
-        if p.order != previous.order + 1:
-            continue  # a heading or an empty line lies between them: that is space enough
+    by_order = {q.order: q for q in model.paragraphs}
+    for p in body[1:]:
+        # The space is between p and the line just above it, body text or not (a heading,
+        # "QUYẾT ĐỊNH:"); an empty line above is space enough.
+        previous = by_order.get(p.order - 1)
+        if previous is None or previous.table != p.table or not previous.text.strip():
+            continue
         gap = max(previous.space_after_twips, p.space_before_twips)
         if gap < 6 * 20:
             yield (excerpt(p), f"{gap / 20:g} pt", "≥ 6 pt")
