@@ -483,3 +483,38 @@ def test_the_space_above_a_paragraph_after_a_line_that_is_not_body_text() -> Non
     assert "NỘI DUNG ĐỀ NGHỊ" not in [p.text for p in roles.body]
     [finding] = _reported(document, "body.spacing")
     assert "Trân trọng" in finding.where and finding.found == "0 pt"
+
+
+def _add_tab_stop(paragraph: Paragraph, position: int, leader: str | None = None) -> None:
+    tabs = paragraph._p.get_or_add_pPr().find(qn("w:tabs"))
+    if tabs is None:
+        tabs = etree.SubElement(paragraph._p.get_or_add_pPr(), qn("w:tabs"))
+    tab = etree.SubElement(tabs, qn("w:tab"))
+    tab.set(qn("w:val"), "left")
+    tab.set(qn("w:pos"), str(position))
+    if leader:
+        tab.set(qn("w:leader"), leader)
+
+
+@pytest.mark.parametrize(("stop", "reported"), [(None, []), (567, []), (284, ["0.50 cm"])])
+def test_a_first_line_indent_typed_as_a_tab(stop: int | None, reported: list[str]) -> None:
+    """A leading tab instead of a first-line indent: the text starts at the tab stop, Word's
+    default stop (1.27 cm) or the paragraph's own (1 cm, 0.5 cm)."""
+    document = _document()
+    for paragraph in _body_paragraphs(document):
+        paragraph.paragraph_format.first_line_indent = None
+        paragraph.runs[0].text = "\t" + paragraph.runs[0].text
+        if stop is not None:
+            _add_tab_stop(paragraph, stop)
+    assert sorted({f.found for f in _reported(document, "body.indent")}) == reported
+
+
+def test_a_line_filled_by_a_dotted_tab_is_not_judged_for_alignment() -> None:
+    """Mẫu 1.1's "⇥Căn cứ ⇥;": a tab with a dot leader fills the line to its stop."""
+    document = _document()
+    paragraph = _body_paragraphs(document)[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    paragraph.runs[0].text = "Căn cứ \t;"
+    assert [f.found for f in _reported(document, "body.justified")] == ["canh trái"]
+    _add_tab_stop(paragraph, 8789, "dot")
+    assert _reported(document, "body.justified") == []

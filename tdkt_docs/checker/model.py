@@ -136,6 +136,11 @@ class Para:
     has_drawing: bool = False
     section: int = 0
     """Index of the body section holding the paragraph (0 for headers and footers)."""
+    tab_indent_twips: int | None = None
+    """Where a text that opens with a tab starts, from the left indent: the tab stop the tab
+    reaches (a first-line indent typed as a tab). ``None`` when the text opens otherwise."""
+    leader_tab: bool = False
+    """A tab in the text reaches a stop with a leader (dots): the line is filled to it."""
 
     @property
     def sizes(self) -> set[float]:
@@ -217,6 +222,11 @@ class _Resolver:
             self.run_defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
             self.paragraph_defaults = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
         self.theme_fonts = _theme_fonts(package)
+        settings = package.part("word/settings.xml")
+        default_tab = settings.find(_w("defaultTabStop")) if settings is not None else None
+        self.default_tab_twips = (
+            _int(default_tab.get(_w("val"))) if default_tab is not None else None
+        ) or 720
         self._inherited: dict[tuple[str, str | None, str | None, str | None], list[etree._Element]]
         self._inherited = {}
         self._run_looks: dict[tuple[bytes, str | None, str | None], RunInfo] = {}
@@ -530,6 +540,10 @@ def _paragraph(
                 return points
         return 0
 
+    first, left = first_line(), ind("left", "start")
+    tab_indent, leader_tab = _tab_layout(
+        "".join(texts), psources, left, first, resolver.default_tab_twips
+    )
     return Para(
         order=order,
         text="".join(texts),
@@ -539,8 +553,8 @@ def _paragraph(
         table=table,
         runs=tuple(runs),
         align=_first(psources, "jc", "val"),
-        indent_first_twips=first_line(),
-        indent_left_twips=ind("left", "start"),
+        indent_first_twips=first,
+        indent_left_twips=left,
         indent_right_twips=ind("right", "end"),
         space_before_twips=space("before"),
         space_after_twips=space("after"),
@@ -551,7 +565,42 @@ def _paragraph(
         header_kind=header_kind,
         has_drawing=any(True for _ in p.iter(_w("drawing"), _w("pict"))),
         section=section,
+        tab_indent_twips=tab_indent,
+        leader_tab=leader_tab,
     )
+
+
+def _tab_stops(psources: list[etree._Element]) -> dict[int, str | None]:
+    """The custom tab stops (position → leader) of a paragraph: its styles' and its own,
+    the nearer adding to or clearing (``w:val="clear"``) the farther."""
+    stops: dict[int, str | None] = {}
+    for source in reversed(psources):
+        for tab in source.findall(f"{W}tabs/{W}tab"):
+            position = _int(tab.get(_w("pos")))
+            if position is None:
+                continue
+            if tab.get(_w("val")) in {"clear", "bar"}:
+                stops.pop(position, None)
+            else:
+                stops[position] = tab.get(_w("leader"))
+    return stops
+
+
+def _tab_layout(
+    text: str, psources: list[etree._Element], left: int, first: int, default_tab: int
+) -> tuple[int | None, bool]:
+    """``tab_indent_twips`` and ``leader_tab`` of a paragraph (see Para). A tab goes to the
+    next custom stop; past the last one, to the next default stop (settings.xml)."""
+    if "\t" not in text:
+        return None, False
+    stops = _tab_stops(psources)
+    leader = any(value not in {None, "none"} for value in stops.values())
+    if not text.startswith("\t"):
+        return None, leader
+    start = left + first
+    further = [position for position in stops if position > start]
+    stop = min(further) if further else (start // default_tab + 1) * default_tab
+    return stop - left, leader
 
 
 _MARGIN_NAMES = {"left": ("left", "start"), "right": ("right", "end")}

@@ -540,8 +540,8 @@ def _body_size(model: DocModel, roles: Roles) -> Iterator[Violation]:
 @check("body.justified")
 def _body_justified(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _body(roles):
-        if is_placeholder(p.text):
-            continue  # dot leaders to be filled in: the line has no text to align yet
+        if is_placeholder(p.text) or p.leader_tab:
+            continue  # dot leaders (typed or a tab's): the line is filled, nothing to align
         if p.align not in {"both", "distribute"}:
             yield (excerpt(p), alignment(p), "canh đều hai lề (justify)")
 
@@ -551,7 +551,9 @@ def _body_indent(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _body(roles):
         if is_placeholder(p.text):
             continue  # a leader tab runs from the margin: the line has no text to indent yet
-        cm = p.indent_first_twips / TWIPS_PER_MM / 10
+        # A first line opened with a tab starts at the tab stop (Word's default: 1.27 cm).
+        twips = p.indent_first_twips if p.tab_indent_twips is None else p.tab_indent_twips
+        cm = twips / TWIPS_PER_MM / 10
         if not (abs(cm - 1.0) <= 0.05 or abs(cm - 1.27) <= 0.05):
             yield (excerpt(p), f"{cm:.2f} cm", "1 cm hoặc 1,27 cm")
 
