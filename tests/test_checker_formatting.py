@@ -510,11 +510,12 @@ def test_a_first_line_indent_typed_as_a_tab(stop: int | None, reported: list[str
 
 
 def test_a_line_filled_by_a_dotted_tab_is_not_judged_for_alignment() -> None:
-    """Mẫu 1.1's "⇥Căn cứ ⇥;": a tab with a dot leader fills the line to its stop."""
+    """Mẫu 1.1's "⇥Căn cứ ⇥;": a tab with a dot leader fills the line to its stop (here
+    after words enough not to be a placeholder)."""
     document = _document()
     paragraph = _body_paragraphs(document)[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    paragraph.runs[0].text = "Căn cứ \t;"
+    paragraph.runs[0].text = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022\t;"
     assert [f.found for f in _reported(document, "body.justified")] == ["canh trái"]
     _add_tab_stop(paragraph, 8789, "dot")
     assert _reported(document, "body.justified") == []
