@@ -136,6 +136,12 @@ def test_a_wrong_or_non_existent_font_is_still_found(font: str) -> None:
     assert finding.found == font
 
 
+def test_a_font_name_in_other_case_is_the_same_font() -> None:
+    document = _document()
+    _body_paragraph(document).runs[0].font.name = "times new roman"
+    assert _reported(document, "font.name") == []
+
+
 def test_theme_fonts_are_resolved_through_the_style_chain() -> None:
     """The template's docDefaults say ``asciiTheme="minorHAnsi"``: the font is the theme's
     minor Latin font; a style may name the major one instead."""

@@ -2,7 +2,11 @@
 
 Formatting is resolved the way Word does: the run's own properties, then its character
 style, the paragraph's style chain (``basedOn``), the table style, and the document
-defaults; theme fonts are looked up in the theme part.
+defaults; theme fonts are looked up in the theme part. A run is judged by the fonts its
+characters are shown in (Vietnamese: ascii and hAnsi, see ``slots_used``); cell margins
+are read under both names (``w:left``/``w:start``); space is read in points, lines or
+"auto"; a leading tab is read as the indent it makes; text boxes are read once (in
+``mc:Choice``) and apart from the paragraph they are anchored to.
 """
 
 from __future__ import annotations

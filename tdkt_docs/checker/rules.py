@@ -42,6 +42,7 @@ from tdkt_docs.register import TITLE as REGISTER_TITLE
 Severity = Literal["error", "warning", "not_evaluated", "not_applicable"]
 Violation = tuple[str, str, str]
 TWIPS_PER_MM = 1440 / 25.4
+TNR_KEY = "times new roman"
 LEGACY_FONTS = re.compile(r"^\.?vn|^vni[- ]|^vn[a-z]", re.IGNORECASE)
 
 
@@ -291,8 +292,11 @@ def _all_paragraphs(model: DocModel) -> Iterator[Para]:
 def _font_name(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _all_paragraphs(model):
         for run in p.visible_runs:
+            # Word finds a font by its name in any case ("times new roman").
             bad = {
-                f for f in run.fonts if f != "Times New Roman" and not (f and LEGACY_FONTS.match(f))
+                f
+                for f in run.fonts
+                if not (f and (f.strip().casefold() == TNR_KEY or LEGACY_FONTS.match(f)))
             }
             if bad:
                 shown = ", ".join(sorted(str(f) if f else "(không khai báo)" for f in bad))
