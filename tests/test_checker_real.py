@@ -13,6 +13,7 @@ deleted from the YAML.
 
 from __future__ import annotations
 
+import importlib.util
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +111,17 @@ def test_the_corpus_is_complete() -> None:
     assert all(case.path.is_file() for case in CASES)
     expected_names = {case.path.name for case in CASES}
     assert {p.name for p in REAL.glob("*.docx")} <= expected_names
+
+
+def test_the_models_are_what_cut_py_makes() -> None:
+    """Mẫu 1.1–1.10 are cut from Phụ lục III by tests/data/real/cut.py, byte for byte."""
+    spec = importlib.util.spec_from_file_location("real_cut", REAL / "cut.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert len(module.MODELS) == 10
+    for name, (start, stop) in module.MODELS.items():
+        assert module.cut(module.SOURCE, start, stop) == (REAL / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("case", [_param(case) for case in CASES])
