@@ -132,9 +132,17 @@ class RegisterEntry:
         """The ten columns as text, in order (the copies as digits, or blank)."""
         copies = "" if self.copies is None else str(self.copies)
         return (
-            self.number_symbol, self.date, self.summary, self.signer, self.recipients,
-            self.archive, copies, self.handed_over, self.received_by, self.note,
-        )  # fmt: skip
+            self.number_symbol,
+            self.date,
+            self.summary,
+            self.signer,
+            self.recipients,
+            self.archive,
+            copies,
+            self.handed_over,
+            self.received_by,
+            self.note,
+        )
 
 
 def _describe(document: AdministrativeDocument) -> str:
@@ -166,9 +174,49 @@ def _mid_sentence(text: str) -> str:
         return text
     if any(c.isupper() for c in first[1:]):
         return text  # an abbreviation: UBND, HĐND, TĐKT
-    if len(words) > 1 and words[1][:1].isupper():
+    if " ".join(words[:2]) in _NAME_PAIRS:
+        return text  # a body: Ủy ban nhân dân …, Hội đồng Thi đua …
+    if len(words) > 1 and words[1][:1].isupper() and first in _NAME_HEADS:
         return text  # a name: Sở Nội vụ, Ban Thi đua - Khen thưởng
     return first[0].lower() + text[1:]
+
+
+_NAME_HEADS = frozenset(
+    [
+        "Ban",
+        "Bộ",
+        "Cục",
+        "Đảng",
+        "Huyện",
+        "Phòng",
+        "Phường",
+        "Quận",
+        "Sở",
+        "Tỉnh",
+        "Trường",
+        "Viện",
+        "Xã",
+    ]
+)
+"""First words of names when a capitalised word follows ("Sở Nội vụ", "Ban Thi đua …");
+another first word ("Họp Hội đồng …", "Tổ chức Hội nghị …") starts the sentence."""
+_NAME_PAIRS = frozenset(
+    (
+        "Hội đồng",
+        "Ủy ban",
+        "Văn phòng",
+        "Trung tâm",
+        "Mặt trận",
+        "Liên đoàn",
+        "Thành phố",
+        "Thị xã",
+        "Công an",
+        "Chi cục",
+        "Tổng cục",
+        "Hội Liên",
+    )
+)
+"""Bodies whose name opens with two words, the second in lower case: "Ủy ban nhân dân"."""
 
 
 def type_name(document: AdministrativeDocument) -> str:
@@ -592,9 +640,11 @@ def register_workbook(
         (cover.parent or "", _font(size=13)),
         (cover.agency.replace("\n", " "), _font(bold=True, size=13)),
         (TITLE, _font(bold=True, size=14)),
-        (" – ".join((lines["year"], lines["dates"], lines["numbers"], lines["volume"])),
-         _font(italic=True)),
-    )  # fmt: skip
+        (
+            " – ".join((lines["year"], lines["dates"], lines["numbers"], lines["volume"])),
+            _font(italic=True),
+        ),
+    )
     for row, (text, font) in enumerate(banner, start=1):
         sheet.merge_cells(f"A{row}:{last}{row}")
         cell = sheet.cell(row=row, column=1, value=text or None)

@@ -397,3 +397,17 @@ def test_the_cli_writes_the_form(tmp_path: Path) -> None:
     assert main(["awards", "form", "--round", str(ROUND), "-o", str(path)]) == 0
     sheet = openpyxl.load_workbook(path)[FORM_SHEET]
     assert "Tỷ lệ phiếu (%)" in [c.value for c in sheet[FIRST_DATA_ROW - 1]]
+
+
+def test_the_minutes_follow_the_meeting(compiled: RoundResult) -> None:
+    document = _document(compiled, "01-bien-ban-hop-hoi-dong.docx")
+    texts = [p.text for p in document.paragraphs]
+    headings = [t for t in texts if re.match(r"^[IVX]+\. ", t)]
+    assert headings == ["I. HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG", "II. KẾT QUẢ BIỂU QUYẾT", "III. KẾT LUẬN"]
+    assert any("số thành viên có mặt 07/08" in t for t in texts)
+    assert any(t.startswith("- Vắng: Bà Võ Thị Kim Liên") for t in texts)
+    conclusion = texts[texts.index("III. KẾT LUẬN") + 1]
+    assert "cho 38 cá nhân, 16 tập thể và 03 hộ gia đình có tỷ lệ phiếu đồng ý từ 70%" in conclusion
+    signatures = document.tables[-1].rows[0].cells
+    assert signatures[0].paragraphs[0].text == "THƯ KÝ"
+    assert signatures[1].paragraphs[0].text == "CHỦ TỌA"

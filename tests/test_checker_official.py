@@ -9,6 +9,13 @@ raised digits ("TÊN CƠ QUAN, TỔ CHỨC²") are no longer judged for weight (
 agency.format error); a ký hiệu still in dots ("/NQ-…3...") is reported (Phuluc3 gained a
 number.format error); centred headings ("Phần I", "Phần II") are not body text (Phuluc6
 went from 5 body.justified, 3 body.indent and 3 body.spacing errors to 2, 0 and 1).
+Issue 14: a run is judged by the fonts its text is shown in (ascii and hAnsi for Vietnamese),
+not by its East Asian slot: Phuluc4 lost its 2 font.name errors (eastAsia "SimSun;宋体").
+Text boxes are read once (mc:Choice, not again in mc:Fallback) and apart from the paragraph
+they are anchored to: Phuluc4 lost its body.size error (the cover of the sổ đăng ký, drawn
+in a text box, was read as part of "2. Nội dung đăng ký văn bản đi"). Space between
+paragraphs is judged only between paragraphs set one under the other: Phuluc6 lost its
+body.spacing error (a heading after a table and an empty line).
 
 Mẫu 1.2 (quyết định), Mẫu 1.4 (văn bản có tên loại) and Mẫu 1.9 (biên bản), cut out of
 Phụ lục III by cut_models.py, are documents: each is checked as one, and only its
@@ -47,17 +54,12 @@ ERRORS = {
     # subject.missing, noi_nhan.label and its register's "Số:" cell, and its text-box
     # paragraphs are now body text, which the formatting branch reads once).
     # Section headings in capitals ("I. QUY ĐỊNH CHUNG") are not body text either.
-    "Phuluc1.docx": {"body.justified": 1, "body.spacing": 8, "page.margins": 1},
+    # With the formatting fixes merged (text boxes read apart, spacing judged against the
+    # line just above): Phuluc1 keeps 7 body.spacing errors at 4 pt, Phuluc4 its few body
+    # errors of its own text.
+    "Phuluc1.docx": {"body.justified": 1, "body.spacing": 7, "page.margins": 1},
     "Phuluc3.docx": {"font.name": 10},
-    "Phuluc4.docx": {
-        "body.indent": 2,
-        "body.justified": 2,
-        "body.line_spacing": 1,
-        "body.size": 6,
-        "body.spacing": 3,
-        "font.name": 2,
-        "page.margins": 1,
-    },
+    "Phuluc4.docx": {"body.justified": 3, "body.size": 1, "body.spacing": 1, "page.margins": 1},
     "Phuluc6.docx": {"font.name": 3},
 }
 

@@ -118,8 +118,8 @@ EXPECTED = {
     "minutes": (
         "07/BB-HĐTĐKT",
         "10/9/2025",  # the meeting's day
-        # "Họp Hội đồng …": a second capitalised word reads as a name, so "Họp" keeps its capital
-        "Biên bản Họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị tặng Bằng khen của Chủ "
+        # "Họp Hội đồng …": "Họp" starts the sentence, not a name
+        "Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh xét đề nghị tặng Bằng khen của Chủ "
         "tịch Ủy ban nhân dân tỉnh",
         "CHỦ TỌA Trần Thị Hồng",  # the chair signs for the Hội đồng
         "Thành viên Hội đồng; Sở Nội vụ (để tổng hợp)",
@@ -216,6 +216,9 @@ def test_a_note_is_cleaned_and_a_control_character_refused() -> None:
         ("UBND tỉnh khen thưởng", "Báo cáo UBND tỉnh khen thưởng"),
         ("Sở Nội vụ tổng kết", "Báo cáo Sở Nội vụ tổng kết"),
         ("Tình hình", "Báo cáo tình hình"),
+        ("Họp Hội đồng Thi đua - Khen thưởng", "Báo cáo họp Hội đồng Thi đua - Khen thưởng"),
+        ("Hội đồng Thi đua - Khen thưởng họp", "Báo cáo Hội đồng Thi đua - Khen thưởng họp"),
+        ("Ủy ban nhân dân tỉnh Khánh Hòa", "Báo cáo Ủy ban nhân dân tỉnh Khánh Hòa"),
     ],
 )
 def test_a_trich_yeu_after_the_type_name(subject: str, summary: str) -> None:

@@ -430,10 +430,12 @@ def minutes_fields(
     present = sum(1 for m in members if getattr(m, "present", True))
     below = [n for n in considered if _is_below(n, council.threshold)]
     paragraphs = [
+        "# HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG",
         f"{secretary.honorific} {escape(secretary.name)}, Thư ký Hội đồng, báo cáo kết quả "
         f"tiếp nhận hồ sơ: {escape(council.name)} nhận hồ sơ đề nghị khen thưởng của "
         f"{proposals_text(round_.proposals)}, với {count_text(len(considered))} trường hợp "
         f"đề nghị {award_words} trong {escape(round_.campaign)}.",
+        "# KẾT QUẢ BIỂU QUYẾT",
         f"Hội đồng thảo luận, biểu quyết bằng phiếu kín; số thành viên có mặt "
         f"{count_text(present)}/{count_text(len(members))}. Kết quả biểu quyết như sau:",
         vote_table(considered, catalog),

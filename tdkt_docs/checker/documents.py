@@ -74,6 +74,7 @@ def split_documents(model: DocModel) -> list[DocModel]:
                 footers=_first_seen(sections, "footers"),
                 sections=sections,
                 all_text="\n".join(p.text for p in paragraphs),
+                text_boxes=[p for p in model.text_boxes if start <= p.section < end],
             )
         )
     return documents

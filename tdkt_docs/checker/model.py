@@ -2,7 +2,11 @@
 
 Formatting is resolved the way Word does: the run's own properties, then its character
 style, the paragraph's style chain (``basedOn``), the table style, and the document
-defaults; theme fonts are looked up in the theme part.
+defaults; theme fonts are looked up in the theme part. A run is judged by the fonts its
+characters are shown in (Vietnamese: ascii and hAnsi, see ``slots_used``); cell margins
+are read under both names (``w:left``/``w:start``); space is read in points, lines or
+"auto"; a leading tab is read as the indent it makes; text boxes are read once (in
+``mc:Choice``) and apart from the paragraph they are anchored to.
 """
 
 from __future__ import annotations
@@ -21,6 +25,24 @@ PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 W = f"{{{W_NS}}}"
 FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
 NOTE_MARK = re.compile(r"[\d*\s,]+")
+AUTO_SPACING_TWIPS = 280
+"""Word's "auto" space before and after a paragraph (HTML's): 14 pt."""
+
+# Which of a run's four fonts Word shows a character in (ECMA-376 §17.3.2.26, w:rFonts):
+# ASCII in the ascii font; East Asian scripts in the eastAsia font; right-to-left and
+# Indic/South-East Asian scripts in the cs font; every other character, Vietnamese
+# letters (Latin-1, Latin Extended-A/B, Latin Extended Additional, combining marks)
+# included, in the hAnsi font, unless ``w:hint="eastAsia"`` (or "cs") claims it. A run
+# marked ``w:cs`` or ``w:rtl`` is shown wholly in the cs font.
+_VISIBLE_ASCII = re.compile(r"[\x21-\x7e]")
+_EAST_ASIAN_RANGES = (
+    r"\u1100-\u11ff\u2e80-\u2fff\u3000-\u9fff\ua000-\ua4cf\uac00-\ud7af"
+    r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003ffff"
+)
+_COMPLEX_RANGES = r"\u0590-\u0fff\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufefc"
+_EAST_ASIAN = re.compile(f"[{_EAST_ASIAN_RANGES}]")
+_COMPLEX = re.compile(f"[{_COMPLEX_RANGES}]")
+_OTHER = re.compile(rf"[^\x00-\x7f\s{_EAST_ASIAN_RANGES}{_COMPLEX_RANGES}]")
 
 
 def _w(name: str) -> str:
@@ -31,6 +53,11 @@ def _on(element: etree._Element | None) -> bool | None:
     if element is None:
         return None
     return element.get(_w("val"), "true") not in {"0", "false", "off", "none"}
+
+
+def _on_value(value: str | None) -> bool:
+    """An on/off attribute (``w:beforeAutospacing="1"``): absent is off."""
+    return value is not None and value not in {"0", "false", "off"}
 
 
 def _int(value: str | None) -> int | None:
@@ -48,10 +75,42 @@ class RunInfo:
     italic: bool
     caps: bool
     fonts: tuple[str | None, ...]
+    """The fonts the run's text is shown in: the slots of ``font_slots`` its characters
+    use (``None`` for a slot no style sets). A Vietnamese run uses ascii and hAnsi only."""
     colour: str
     is_note_mark: bool = False
     """A note mark typed as raised text (digits set superscript or subscript: "TÊN CƠ
     QUAN²" in the official models): its look is not the look of the line it marks."""
+    font_slots: tuple[str | None, ...] = (None, None, None, None)
+    """The resolved font of each slot, in the order of ``FONT_SLOTS``."""
+    font_hint: str | None = None
+    """``w:rFonts/@w:hint``: "eastAsia" or "cs" claims the non-ASCII Latin characters."""
+    complex_script: bool = False
+    """``w:cs`` or ``w:rtl``: the whole run is shown in the cs font."""
+
+
+def slots_used(text: str, hint: str | None, complex_script: bool) -> tuple[str, ...]:
+    """The font slots (of ``FONT_SLOTS``) Word shows ``text``'s visible characters in."""
+    if complex_script:
+        return ("cs",)
+    if text.isascii():
+        return ("ascii",) if _VISIBLE_ASCII.search(text) else ()
+    used: list[str] = []
+    if _VISIBLE_ASCII.search(text):
+        used.append("ascii")
+    if _OTHER.search(text):
+        used.append(hint if hint in {"eastAsia", "cs"} else "hAnsi")
+    if _COMPLEX.search(text):
+        used.append("cs")
+    if _EAST_ASIAN.search(text):
+        used.append("eastAsia")
+    return tuple(dict.fromkeys(used))
+
+
+def shown_fonts(look: RunInfo, text: str) -> tuple[str | None, ...]:
+    """The fonts of ``look``'s slots that ``text`` is shown in, each once."""
+    slots = slots_used(text, look.font_hint, look.complex_script)
+    return tuple(dict.fromkeys(look.font_slots[FONT_SLOTS.index(slot)] for slot in slots))
 
 
 @dataclass(frozen=True)
@@ -81,6 +140,11 @@ class Para:
     has_drawing: bool = False
     section: int = 0
     """Index of the body section holding the paragraph (0 for headers and footers)."""
+    tab_indent_twips: int | None = None
+    """Where a text that opens with a tab starts, from the left indent: the tab stop the tab
+    reaches (a first-line indent typed as a tab). ``None`` when the text opens otherwise."""
+    leader_tab: bool = False
+    """A tab in the text reaches a stop with a leader (dots): the line is filled to it."""
 
     @property
     def sizes(self) -> set[float]:
@@ -126,6 +190,10 @@ class DocModel:
     sections: list[Section]
     all_text: str = ""
     fonts_in_styles: set[str] = field(default_factory=set)
+    text_boxes: list[Para] = field(default_factory=list)
+    """The paragraphs of the body's text boxes, read once and apart from the paragraph each
+    box is anchored to (``order`` and ``section`` are the anchor's): judged for fonts and
+    text, never taken for the document's header, body or signature."""
     cell_widths: dict[tuple[int, int, int], int] = field(default_factory=dict)
     """Text width of each body table cell in twips: ``w:tcW`` (else the grid) less the cell
     margins."""
@@ -158,6 +226,11 @@ class _Resolver:
             self.run_defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
             self.paragraph_defaults = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr")
         self.theme_fonts = _theme_fonts(package)
+        settings = package.part("word/settings.xml")
+        default_tab = settings.find(_w("defaultTabStop")) if settings is not None else None
+        self.default_tab_twips = (
+            _int(default_tab.get(_w("val"))) if default_tab is not None else None
+        ) or 720
         self._inherited: dict[tuple[str, str | None, str | None, str | None], list[etree._Element]]
         self._inherited = {}
         self._run_looks: dict[tuple[bytes, str | None, str | None], RunInfo] = {}
@@ -231,17 +304,24 @@ class _Resolver:
                 paragraph_style,
                 table_style,
             )
-            size = _first(sources, "sz", "val")
+            # A run marked complex script (w:cs, w:rtl) is shown with the complex-script
+            # size, weight and slant (w:szCs, w:bCs, w:iCs), as in its cs font.
+            complex_script = bool(_on(_first(sources, "cs")) or _on(_first(sources, "rtl")))
+            cs = "Cs" if complex_script else ""
+            size = _first(sources, f"sz{cs}", "val")
             colour = _first(sources, "color", "val")
             look = self._run_looks[key] = RunInfo(
                 text="",
                 size_pt=int(size) / 2 if isinstance(size, str) and size.isdigit() else 10.0,
-                bold=bool(_on(_first(sources, "b"))),
-                italic=bool(_on(_first(sources, "i"))),
+                bold=bool(_on(_first(sources, f"b{cs}"))),
+                italic=bool(_on(_first(sources, f"i{cs}"))),
                 caps=bool(_on(_first(sources, "caps"))),
-                fonts=self.fonts(sources),
+                fonts=(),
                 colour=str(colour or "000000").upper(),
                 is_note_mark=_first(sources, "vertAlign", "val") in {"superscript", "subscript"},
+                font_slots=self.fonts(sources),
+                font_hint=self.font_hint(sources),
+                complex_script=complex_script,
             )
         return look
 
@@ -262,6 +342,14 @@ class _Resolver:
                     break
             result.append(value)
         return tuple(result)
+
+    def font_hint(self, sources: list[etree._Element]) -> str | None:
+        for rpr in sources:
+            rfonts = rpr.find(_w("rFonts"))
+            hint = rfonts.get(_w("hint")) if rfonts is not None else None
+            if hint:
+                return str(hint)
+        return None
 
 
 def _theme_fonts(package: Package) -> dict[str, str]:
@@ -303,8 +391,59 @@ def _first(
 
 
 _RUN, _TEXT = _w("r"), _w("t")
+_TEXT_BOX = _w("txbxContent")
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _RUN_CHARACTERS = {_w("tab"): "\t", _w("br"): "\n"}
 """The run children that stand for a character, text (``w:t``) aside."""
+
+
+_SIMPLE_FIELD, _FIELD_CODE = _w("fldSimple"), _w("instrText")
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_ANCHOR = f"{{{WP_NS}}}anchor"
+_VML_ALIGN = re.compile(r"mso-position-horizontal\s*:\s*(left|center|right)")
+
+
+def _runs(
+    p: etree._Element, boxes: list[etree._Element]
+) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The runs and simple fields of ``p`` read once: an ``mc:AlternateContent`` is read in
+    its ``mc:Choice`` (what Word shows), never also in its ``mc:Fallback`` (the same shape
+    in VML). Text boxes are left out and collected in ``boxes``."""
+    if next(p.iter(_TEXT_BOX, _FALLBACK), None) is None:  # most paragraphs: no shape
+        return list(p.iter(_RUN)), list(p.iter(_SIMPLE_FIELD))
+    runs: list[etree._Element] = []
+    simple_fields: list[etree._Element] = []
+
+    def visit(element: etree._Element) -> None:
+        for child in element:
+            if child.tag == _FALLBACK:
+                continue
+            if child.tag == _TEXT_BOX:
+                boxes.append(child)
+                continue
+            if child.tag == _RUN:
+                runs.append(child)
+            elif child.tag == _SIMPLE_FIELD:
+                simple_fields.append(child)
+            visit(child)
+
+    visit(p)
+    return runs, simple_fields
+
+
+def _box_alignment(box: etree._Element) -> str | None:
+    """How a text box is placed across the page when it is aligned rather than set at an
+    offset: ``wp:positionH/wp:align`` (DrawingML) or ``mso-position-horizontal`` (VML)."""
+    for ancestor in box.iterancestors():
+        if ancestor.tag == _ANCHOR:
+            align = ancestor.find(f"{{{WP_NS}}}positionH/{{{WP_NS}}}align")
+            return align.text if align is not None and align.text else None
+        found = _VML_ALIGN.search(ancestor.get("style", ""))
+        if found:
+            return found.group(1)
+        if ancestor.tag == _w("p"):
+            return None
+    return None
 
 
 def _paragraph(
@@ -317,14 +456,18 @@ def _paragraph(
     table_style: str | None,
     header_kind: str | None = None,
     section: int = 0,
+    boxes: list[etree._Element] | None = None,
 ) -> Para:
+    """``p`` as a Para; the text boxes anchored in it are left out of it and collected in
+    ``boxes``."""
     ppr = p.find(_w("pPr"))
     style = ppr.find(_w("pStyle")) if ppr is not None else None
     style_id = style.get(_w("val")) if style is not None else None
     psources = resolver.sources("pPr", ppr, None, style_id, table_style)
     runs: list[RunInfo] = []
     texts: list[str] = []
-    for run in p.iter(_RUN):
+    run_elements, simple_fields = _runs(p, boxes if boxes is not None else [])
+    for run in run_elements:
         text = "".join(
             (t.text or "") if t.tag == _TEXT else _RUN_CHARACTERS[t.tag]
             for t in run
@@ -336,6 +479,7 @@ def _paragraph(
             replace(
                 look,
                 text=text,
+                fonts=shown_fonts(look, text),
                 is_note_mark=look.is_note_mark and NOTE_MARK.fullmatch(text) is not None,
             )
         )
@@ -347,8 +491,8 @@ def _paragraph(
                 if edge.get(_w("val")) not in {None, "nil", "none"}:
                     borders.add(etree.QName(edge).localname)
             break
-    fields = [i.text or "" for i in p.iter(_w("instrText"))]
-    fields += [f.get(_w("instr"), "") for f in p.iter(_w("fldSimple"))]
+    fields = [i.text or "" for run in run_elements for i in run.iterchildren(_FIELD_CODE)]
+    fields += [f.get(_w("instr"), "") for f in simple_fields]
 
     # Each attribute from the nearest source that sets it: one look-up of the element per
     # source, not one per attribute.
@@ -359,12 +503,51 @@ def _paragraph(
         name = _w(attr)
         return next((value for e in elements if (value := e.get(name)) is not None), None)
 
-    def ind(attr: str) -> int:
-        return _int(attribute(indents, attr)) or 0
+    def ind(*names: str) -> int:
+        """The indent from the nearest source that sets any of ``names`` (one value under
+        two names: ``w:left``/``w:start``), read in the order given."""
+        for element in indents:
+            for name in names:
+                value = _int(element.get(_w(name)))
+                if value is not None:
+                    return value
+        return 0
+
+    def first_line() -> int:
+        """First-line indent (negative when hanging) from the nearest source that sets
+        either: ``w:hanging`` wins over ``w:firstLine`` in one element, and a paragraph's
+        ``w:firstLine`` replaces its style's ``w:hanging``."""
+        for element in indents:
+            hanging = _int(element.get(_w("hanging")))
+            if hanging is not None:
+                return -hanging
+            first = _int(element.get(_w("firstLine")))
+            if first is not None:
+                return first
+        return 0
 
     def spacing(attr: str) -> int | None:
         return _int(attribute(spacings, attr))
 
+    def space(side: str) -> int:
+        """Space before or after in twips, from the nearest source that sets it: "auto"
+        (``w:beforeAutospacing``, HTML's spacing: 14 pt) before lines (``w:beforeLines``,
+        hundredths of a 12 pt line) before points (``w:before``), as Word reads them."""
+        for element in spacings:
+            if _on_value(element.get(_w(f"{side}Autospacing"))):
+                return AUTO_SPACING_TWIPS
+            lines = _int(element.get(_w(f"{side}Lines")))
+            if lines is not None:
+                return lines * 240 // 100
+            points = _int(element.get(_w(side)))
+            if points is not None:
+                return points
+        return 0
+
+    first, left = first_line(), ind("left", "start")
+    tab_indent, leader_tab = _tab_layout(
+        "".join(texts), psources, left, first, resolver.default_tab_twips
+    )
     return Para(
         order=order,
         text="".join(texts),
@@ -374,11 +557,11 @@ def _paragraph(
         table=table,
         runs=tuple(runs),
         align=_first(psources, "jc", "val"),
-        indent_first_twips=ind("firstLine") - ind("hanging"),
-        indent_left_twips=ind("left") or ind("start"),
-        indent_right_twips=ind("right") or ind("end"),
-        space_before_twips=spacing("before") or 0,
-        space_after_twips=spacing("after") or 0,
+        indent_first_twips=first,
+        indent_left_twips=left,
+        indent_right_twips=ind("right", "end"),
+        space_before_twips=space("before"),
+        space_after_twips=space("after"),
         line=spacing("line"),
         line_rule=attribute(spacings, "lineRule"),
         borders=frozenset(borders),
@@ -386,13 +569,65 @@ def _paragraph(
         header_kind=header_kind,
         has_drawing=any(True for _ in p.iter(_w("drawing"), _w("pict"))),
         section=section,
+        tab_indent_twips=tab_indent,
+        leader_tab=leader_tab,
     )
 
 
-def _margin(element: etree._Element | None, default: int) -> int:
-    if element is None or element.get(_w("type"), "dxa") != "dxa":
+def _tab_stops(psources: list[etree._Element]) -> dict[int, str | None]:
+    """The custom tab stops (position → leader) of a paragraph: its styles' and its own,
+    the nearer adding to or clearing (``w:val="clear"``) the farther."""
+    stops: dict[int, str | None] = {}
+    for source in reversed(psources):
+        for tab in source.findall(f"{W}tabs/{W}tab"):
+            position = _int(tab.get(_w("pos")))
+            if position is None:
+                continue
+            if tab.get(_w("val")) in {"clear", "bar"}:
+                stops.pop(position, None)
+            else:
+                stops[position] = tab.get(_w("leader"))
+    return stops
+
+
+def _tab_layout(
+    text: str, psources: list[etree._Element], left: int, first: int, default_tab: int
+) -> tuple[int | None, bool]:
+    """``tab_indent_twips`` and ``leader_tab`` of a paragraph (see Para). A tab goes to the
+    next custom stop; past the last one, to the next default stop (settings.xml)."""
+    if "\t" not in text:
+        return None, False
+    stops = _tab_stops(psources)
+    leader = any(value not in {None, "none"} for value in stops.values())
+    if not text.startswith("\t"):
+        return None, leader
+    start = left + first
+    further = [position for position in stops if position > start]
+    stop = min(further) if further else (start // default_tab + 1) * default_tab
+    return stop - left, leader
+
+
+_MARGIN_NAMES = {"left": ("left", "start"), "right": ("right", "end")}
+"""A cell margin's two names: Word 2007 writes ``w:left``/``w:right``, later Word and
+LibreOffice (strict and transitional alike) ``w:start``/``w:end``."""
+
+
+def _margin(margins: etree._Element | None, side: str, default: int) -> int:
+    """The ``side`` ("left"/"right") margin set in ``margins`` (a ``w:tblCellMar`` or
+    ``w:tcMar``), else ``default``."""
+    if margins is None:
         return default
-    return _int(element.get(_w("w"))) or 0
+    for name in _MARGIN_NAMES[side]:
+        element = margins.find(_w(name))
+        if element is not None:
+            if element.get(_w("type"), "dxa") != "dxa":
+                return default
+            return _int(element.get(_w("w"))) or 0
+    return default
+
+
+_UNALIGNED = {None, "left", "start", "both"}
+"""A paragraph's alignments that leave its (one-line) text at the left of its box."""
 
 
 def _walk(
@@ -402,35 +637,60 @@ def _walk(
     label: str,
     header_kind: str | None = None,
     widths: dict[tuple[int, int, int], int] | None = None,
+    text_boxes: list[Para] | None = None,
 ) -> list[Para]:
+    """The paragraphs of ``root`` (body, header, footer, text box) in order, table cells
+    included. The text boxes anchored in them are read apart, as paragraphs of their own:
+    into ``text_boxes`` when given (the body's), else just after their anchor (a header's
+    page number is often set in a box). A box aligned on the page (centred) gives its
+    left-aligned paragraphs its alignment."""
     paragraphs: list[Para] = []
     table_number = 0
     section = 0
+    walked = 0  # paragraphs of ``root`` itself, its boxes' aside: "đoạn N"
 
     def visit(
         container: etree._Element, table: tuple[int, int, int] | None, table_style: str | None
     ) -> None:
-        nonlocal table_number, section
+        nonlocal table_number, section, walked
         for child in container:
             if child.tag == _w("p"):
+                walked += 1
                 where = (
                     f"{label}bảng {table[0]}, hàng {table[1]}, ô {table[2]}"
                     if table
-                    else f"{label}đoạn {len(paragraphs) + 1}"
+                    else f"{label}đoạn {walked}"
                 )
-                paragraphs.append(
-                    _paragraph(
-                        resolver,
-                        child,
-                        len(paragraphs),
-                        area,
-                        where,
-                        table,
-                        table_style,
-                        header_kind,
-                        section,
+                boxes: list[etree._Element] = []
+                paragraph = _paragraph(
+                    resolver,
+                    child,
+                    len(paragraphs),
+                    area,
+                    where,
+                    table,
+                    table_style,
+                    header_kind,
+                    section,
+                    boxes,
+                )
+                paragraphs.append(paragraph)
+                for number, box in enumerate(boxes, start=1):
+                    nested: list[Para] = []
+                    inside = _walk(
+                        resolver, box, area, f"{where}, khung văn bản {number}: ", header_kind,
+                        text_boxes=nested,
+                    )  # fmt: skip
+                    placed = _box_alignment(box)
+                    (paragraphs if text_boxes is None else text_boxes).extend(
+                        replace(
+                            q,
+                            order=paragraph.order,
+                            section=paragraph.section,
+                            align=placed if placed and q.align in _UNALIGNED else q.align,
+                        )
+                        for q in (*inside, *nested)
                     )
-                )
                 if table is None and child.find(f"{W}pPr/{W}sectPr") is not None:
                     section += 1  # a section break: this paragraph ends its section
             elif child.tag == _w("tbl"):
@@ -443,11 +703,21 @@ def _walk(
                     else resolver.default_table_style
                 )
                 grid = [_int(g.get(_w("w"))) or 0 for g in child.findall(f"{W}tblGrid/{W}gridCol")]
-                # Word's default cell margins are 108 twips (0.19 cm) left and right.
-                table_margins = {
-                    side: _margin(child.find(f"{W}tblPr/{W}tblCellMar/{W}{side}"), 108)
-                    for side in ("left", "right")
-                }
+                # The table's own cell margins, else its style's (the basedOn chain), else
+                # Word's default: 108 twips (0.19 cm) left and right.
+                margin_sources = [
+                    found
+                    for found in (
+                        child.find(f"{W}tblPr/{W}tblCellMar"),
+                        *(s.find(f"{W}tblPr/{W}tblCellMar") for s in resolver.chain(style)),
+                    )
+                    if found is not None
+                ]
+                table_margins = {}
+                for side in ("left", "right"):
+                    table_margins[side] = 108
+                    for source in reversed(margin_sources):
+                        table_margins[side] = _margin(source, side, table_margins[side])
                 for r, row in enumerate(child.findall(_w("tr")), start=1):
                     column = 0
                     for c, cell in enumerate(row.findall(_w("tc")), start=1):
@@ -468,7 +738,7 @@ def _walk(
                         if widths is not None and width:
                             margins = {
                                 side: _margin(
-                                    cell.find(f"{W}tcPr/{W}tcMar/{W}{side}"), table_margins[side]
+                                    cell.find(f"{W}tcPr/{W}tcMar"), side, table_margins[side]
                                 )
                                 for side in ("left", "right")
                             }
@@ -512,7 +782,12 @@ def build_model(package: Package) -> DocModel:
     assert document is not None
     body = document.find(_w("body"))
     cell_widths: dict[tuple[int, int, int], int] = {}
-    paragraphs = _walk(resolver, body, "body", "", widths=cell_widths) if body is not None else []
+    text_boxes: list[Para] = []
+    paragraphs = (
+        _walk(resolver, body, "body", "", widths=cell_widths, text_boxes=text_boxes)
+        if body is not None
+        else []
+    )
     rels = _relationships(package, "word/document.xml")
     walked: dict[tuple[str, str], list[Para]] = {}
     headers: dict[str, list[Para]] = {}
@@ -576,4 +851,5 @@ def build_model(package: Package) -> DocModel:
         all_text="\n".join(p.text for p in paragraphs),
         fonts_in_styles=fonts_in_styles,
         cell_widths=cell_widths,
+        text_boxes=text_boxes,
     )

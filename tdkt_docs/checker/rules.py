@@ -6,7 +6,6 @@ a rule is about cannot be found, the rule reports "not evaluated" instead of pas
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -49,6 +48,7 @@ from tdkt_docs.register import TITLE as REGISTER_TITLE
 Severity = Literal["error", "warning", "not_evaluated", "not_applicable"]
 Violation = tuple[str, str, str]
 TWIPS_PER_MM = 1440 / 25.4
+TNR_KEY = "times new roman"
 LEGACY_FONTS = re.compile(r"^\.?vn|^vni[- ]|^vn[a-z]", re.IGNORECASE)
 
 
@@ -292,6 +292,7 @@ def _margins(model: DocModel, roles: Roles) -> Iterator[Violation]:
 
 def _all_paragraphs(model: DocModel) -> Iterator[Para]:
     yield from model.paragraphs
+    yield from model.text_boxes
     for group in (*model.headers.values(), *model.footers.values()):
         yield from group
 
@@ -300,8 +301,11 @@ def _all_paragraphs(model: DocModel) -> Iterator[Para]:
 def _font_name(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _all_paragraphs(model):
         for run in p.visible_runs:
+            # Word finds a font by its name in any case ("times new roman").
             bad = {
-                f for f in run.fonts if f != "Times New Roman" and not (f and LEGACY_FONTS.match(f))
+                f
+                for f in run.fonts
+                if not (f and (f.strip().casefold() == TNR_KEY or LEGACY_FONTS.match(f)))
             }
             if bad:
                 shown = ", ".join(sorted(str(f) if f else "(không khai báo)" for f in bad))
@@ -602,8 +606,8 @@ def _body_size(model: DocModel, roles: Roles) -> Iterator[Violation]:
 @check("body.justified")
 def _body_justified(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _body(roles):
-        if is_placeholder(p.text):
-            continue  # dot leaders to be filled in: the line has no text to align yet
+        if is_placeholder(p.text) or p.leader_tab:
+            continue  # dot leaders (typed or a tab's): the line is filled, nothing to align
         if p.align not in {"both", "distribute"}:
             yield (excerpt(p), alignment(p), "canh đều hai lề (justify)")
 
@@ -613,7 +617,9 @@ def _body_indent(model: DocModel, roles: Roles) -> Iterator[Violation]:
     for p in _body(roles):
         if is_placeholder(p.text):
             continue  # a leader tab runs from the margin: the line has no text to indent yet
-        cm = p.indent_first_twips / TWIPS_PER_MM / 10
+        # A first line opened with a tab starts at the tab stop (Word's default: 1.27 cm).
+        twips = p.indent_first_twips if p.tab_indent_twips is None else p.tab_indent_twips
+        cm = twips / TWIPS_PER_MM / 10
         if not (abs(cm - 1.0) <= 0.05 or abs(cm - 1.27) <= 0.05):
             yield (excerpt(p), f"{cm:.2f} cm", "1 cm hoặc 1,27 cm")
 
@@ -621,14 +627,18 @@ def _body_indent(model: DocModel, roles: Roles) -> Iterator[Violation]:
 @check("body.spacing")
 def _body_spacing(model: DocModel, roles: Roles) -> Iterator[Violation]:
     body = _body(roles)
-    # Measured against the paragraph before, a heading included ("I. …" then its text).
-    in_body = {id(p) for p in body}
-    flow = roles.flow if in_body <= {id(p) for p in roles.flow} else body
-    for previous, p in itertools.pairwise(flow):
-        if id(p) not in in_body:
+    by_order = {q.order: q for q in model.paragraphs}
+    # The first body paragraph too, under a heading of the content ("I. …" then its text);
+    # not under what precedes the content (Kính gửi, the trích yếu).
+    content = {id(q) for q in roles.flow} | {id(q) for q in body}
+    for p in body:
+        # The space is between p and the line just above it, body text or not (a heading,
+        # "QUYẾT ĐỊNH:"); an empty line above is space enough.
+        previous = by_order.get(p.order - 1)
+        if previous is None or previous.table != p.table or not previous.text.strip():
             continue
-        if id(previous) not in in_body and p.order - previous.order > 1:
-            continue  # an empty line after a heading is a gap of its own
+        if p is body[0] and id(previous) not in content:
+            continue
         gap = max(previous.space_after_twips, p.space_before_twips)
         if gap < 6 * 20:
             yield (excerpt(p), f"{gap / 20:g} pt", "≥ 6 pt")
@@ -641,8 +651,16 @@ def _body_lines(model: DocModel, roles: Roles) -> Iterator[Violation]:
         rule, line = p.line_rule or "auto", p.line
         if line is None:
             continue  # single by default
-        # "single" in Times New Roman is 1.107 × the font size (nd30.md §1).
-        ratio = line / 240 if rule == "auto" else (line / 20) / (size * 1.107)
+        # "single" in Times New Roman is 1.107 × the font size (nd30.md §1). "Exactly" sets
+        # the line's height; "at least" sets a floor under it, and a line is never lower
+        # than single: "at least 14 pt" on 14 pt text is single spacing.
+        single_pt = size * 1.107
+        if rule == "auto":
+            ratio = line / 240
+        elif rule == "atLeast":
+            ratio = max(line / 20, single_pt) / single_pt
+        else:
+            ratio = (line / 20) / single_pt
         if not 0.995 <= ratio <= 1.5 + 1e-6:
             shown = f"{line / 240:g} dòng" if rule == "auto" else f"{rule} {line / 20:g} pt"
             yield (excerpt(p), shown, "từ 1 dòng (single) đến 1,5 dòng")
