@@ -6,9 +6,12 @@ the right paragraphs. Each test builds a small DOCX by hand (python-docx) with o
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import docx
+import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
@@ -18,6 +21,7 @@ from tdkt_docs.checker.detect import Roles, detect, split_line_blocks
 from tdkt_docs.checker.model import build_model
 from tdkt_docs.checker.package import read_package
 from tdkt_docs.checker.rules import Finding
+from tdkt_docs.cli import main
 from tests.conftest import DATA
 from tests.test_checker_handmade import _fonts, _line
 
@@ -682,3 +686,11 @@ def test_a_v_v_line_in_the_text_is_not_the_trich_yeu() -> None:
     roles = roles_of(data)
     assert roles.subject is None and roles.doc_type == "named"
     assert "subject.style" in rules(check_package_bytes(data), "not_applicable")
+
+
+def test_the_cli_accepts_type_appendix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "phu-luc.docx"
+    path.write_bytes(build(_appendix_opening, body("Hồ sơ gồm các văn bản sau.", "Hết.")))
+    assert main(["check", "--type", "appendix", "--json", str(path)]) == 0
+    report = json.loads(capsys.readouterr().out)["files"][str(path)]
+    assert [f["rule"] for f in report if f["severity"] in {"error", "warning"}] == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tdkt_docs import kinds
-from tdkt_docs.checker.detect import MONEY_TABLE, REGISTER, detect, split_line_blocks
+from tdkt_docs.checker.detect import APPENDIX, MONEY_TABLE, REGISTER, detect, split_line_blocks
 from tdkt_docs.checker.documents import split_documents
 from tdkt_docs.checker.model import DocModel, build_model
 from tdkt_docs.checker.package import Package, open_package, read_package
@@ -28,8 +28,9 @@ from tdkt_docs.errors import UnreadableDocumentError
 def document_types() -> tuple[str, ...]:
     """What ``--type`` accepts: ``auto`` (detect it), a registered kind, ``register`` (a
     sổ đăng ký văn bản đi, :mod:`tdkt_docs.register`) or ``money_table`` (a bảng tổng hợp
-    tiền thưởng, :mod:`tdkt_docs.awards.money_table`)."""
-    return ("auto", *kinds.types(), REGISTER, MONEY_TABLE)
+    tiền thưởng, :mod:`tdkt_docs.awards.money_table`) or ``appendix`` (a phụ lục in a file
+    of its own: no header or signature block)."""
+    return ("auto", *kinds.types(), REGISTER, MONEY_TABLE, APPENDIX)
 
 
 def check_package_bytes(
