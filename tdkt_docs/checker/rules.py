@@ -792,12 +792,17 @@ QPPL_NUMBER = re.compile(r"Số\s*:?\s*[\d.…]*\s*/\s*(19|20)\d\d\s*/")
 """The number of a văn bản quy phạm pháp luật: "Số: 09/2010/QĐ-UBND" (the year between)."""
 
 
+def _is_qppl(roles: Roles) -> bool:
+    """A văn bản quy phạm pháp luật by its number: the year between number and ký hiệu."""
+    return roles.number is not None and QPPL_NUMBER.search(roles.number.text) is not None
+
+
 @check("noi_nhan.nhu_dieu")
 def _nhu_dieu(model: DocModel, roles: Roles) -> Iterator[Violation]:
     _need(roles.noi_nhan_label, "Nơi nhận")
     if not roles.noi_nhan_items:
         raise NotFoundError("danh sách nơi nhận")
-    if roles.number is not None and QPPL_NUMBER.search(roles.number.text):
+    if _is_qppl(roles):
         # "Số: 09/2010/QĐ-UBND": a quyết định quy phạm pháp luật (its number carries the
         # year, Nghị định 34/2016/NĐ-CP), whose Nơi nhận is not Mẫu 1.2's.
         raise NotApplicableError("quyết định quy phạm pháp luật (số có năm ban hành)")
@@ -1224,6 +1229,10 @@ def _presence_check(attribute: str, where: str, expected: str) -> CheckFunction:
         if attribute == "date_line":
             _no_date_line_in_kind(roles)
         if not getattr(roles, attribute):
+            if attribute in ("issuing_authority", "operative") and _is_qppl(roles):
+                # "Ủy ban nhân dân tỉnh ban hành Quyết định …": the formula of a quyết
+                # định quy phạm pháp luật replaces the authority line and "QUYẾT ĐỊNH:".
+                raise NotApplicableError("quyết định quy phạm pháp luật (số có năm ban hành)")
             yield (where, "không có", expected)
 
     return run
