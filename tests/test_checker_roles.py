@@ -697,3 +697,16 @@ def test_the_cli_accepts_type_appendix(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["check", "--type", "appendix", "--json", str(path)]) == 0
     report = json.loads(capsys.readouterr().out)["files"][str(path)]
     assert [f["rule"] for f in report if f["severity"] in {"error", "warning"}] == []
+
+
+def test_two_spaces_after_so_are_not_a_fault_of_the_number() -> None:
+    """"Số:  2114/TTr-SNV" (two spaces typed after the colon) is a well-formed number;
+    a space inside the number or symbol still is not."""
+    clean = build(header_with("Số:  12/QĐ-SNV"), lambda d: title(d, "QUYẾT ĐỊNH"), signature)
+    assert "number.format" not in rules(check_package_bytes(clean))
+    broken = build(header_with("Số:  12 /QĐ-SNV"), lambda d: title(d, "QUYẾT ĐỊNH"), signature)
+    assert "number.format" in rules(check_package_bytes(broken))
+
+
+def header_with(number: str) -> Builder:
+    return lambda document: header(document, number=number)
