@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -710,3 +711,33 @@ def test_two_spaces_after_so_are_not_a_fault_of_the_number() -> None:
 
 def header_with(number: str) -> Builder:
     return lambda document: header(document, number=number)
+
+
+def test_a_proposal_line_typed_in_decomposed_letters_is_still_a_basis_line() -> None:
+    """"Theo đề nghị …" typed in NFD (combining accents) is the last line before
+    "QUYẾT ĐỊNH:": the căn cứ above it keeps its ";", only the NFD text is reported."""
+    proposal = unicodedata.normalize("NFD", "Theo đề nghị của Trưởng phòng Thi đua.")
+
+    def decision_lines(document: Document) -> None:
+        _line(document, "GIÁM ĐỐC SỞ NỘI VỤ", 14, bold=True)
+        for text in ("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;", proposal):
+            _body(document, text)
+            document.paragraphs[-1].runs[0].italic = True
+        _line(document, "QUYẾT ĐỊNH:", 14, bold=True)
+        _body(document, "Điều 1. Tặng Giấy khen cho các tập thể có tên trong danh sách.")
+        _body(document, "Điều 2. Quyết định này có hiệu lực từ ngày ký./.")
+
+    data = build(
+        header,
+        lambda d: title(d, "QUYẾT ĐỊNH", "Về việc tặng Giấy khen"),
+        decision_lines,
+        lambda d: signature(d, items=("- Như Điều 2;", "- Lưu: VT, TĐKT.")),
+    )
+    roles = roles_of(data)
+    assert [unicodedata.normalize("NFC", p.text)[:12] for p in roles.basis] == [
+        "Căn cứ Luật ",
+        "Theo đề nghị",
+    ]
+    findings = check_package_bytes(data)
+    assert "basis.punctuation" not in rules(findings)
+    assert "text.nfd" in rules(findings)

@@ -76,6 +76,11 @@ CONTENT_ROLES = ("body", "basis", "article", "article_item", "list_group", "list
 the body, a decision's căn cứ, articles and list entries."""
 
 BASIS_START = re.compile(r"\s*(Căn cứ|Theo đề nghị|Xét đề nghị)\b")
+
+
+def starts_basis(text: str) -> bool:
+    """A căn cứ or proposal line, its words typed composed or decomposed (NFD "Theo đề nghị")."""
+    return BASIS_START.match(unicodedata.normalize("NFC", text)) is not None
 """A căn cứ line, or the proposal line that ends them in a decision (Mẫu 1.2)."""
 OPERATIVE = re.compile(r"quyết định\s*:?", re.IGNORECASE)
 """The operative word of a quyết định, right or wrong ("QUYẾT ĐỊNH:", "Quyết định")."""
@@ -1048,7 +1053,7 @@ def _decision_elements(
             (
                 index
                 for index, p in enumerate(region)
-                if BASIS_START.match(p.text) or p is roles.operative
+                if starts_basis(p.text) or p is roles.operative
             ),
             0,
         )
@@ -1063,7 +1068,7 @@ def _decision_elements(
         if roles.operative is not None:
             operative_order = roles.operative.order
             roles.basis = [
-                p for p in lines if p.order < operative_order and BASIS_START.match(p.text)
+                p for p in lines if p.order < operative_order and starts_basis(p.text)
             ]
         else:
             # No operative word (a tờ trình, or a decision that lost it): the lines that open
@@ -1072,7 +1077,7 @@ def _decision_elements(
             for p in lines:
                 if is_centred_heading(p):
                     continue
-                if not opening.match(p.text):
+                if not opening.match(unicodedata.normalize("NFC", p.text)):
                     break
                 roles.basis.append(p)
     after = roles.operative.order if roles.operative is not None else -1

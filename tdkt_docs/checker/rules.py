@@ -696,7 +696,12 @@ def _basis_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
 def _basis_punctuation(model: DocModel, roles: Roles) -> Iterator[Violation]:
     paragraphs = _basis(roles)
     # A căn cứ per line: a line break inside a paragraph also starts a new line.
-    lines = [(p, line.strip()) for p in paragraphs for line in p.text.split("\n") if line.strip()]
+    lines = [
+        (p, unicodedata.normalize("NFC", line.strip()))
+        for p in paragraphs
+        for line in p.text.split("\n")
+        if line.strip()
+    ]
     decision = roles.doc_type == "decision"
     for index, (p, line) in enumerate(lines):
         joined = re.search(r"[;.]\s*(Căn cứ|Theo đề nghị|Xét đề nghị)\b", line)
