@@ -741,3 +741,18 @@ def test_a_proposal_line_typed_in_decomposed_letters_is_still_a_basis_line() -> 
     findings = check_package_bytes(data)
     assert "basis.punctuation" not in rules(findings)
     assert "text.nfd" in rules(findings)
+
+
+def test_a_v_v_trich_yeu_under_a_type_name_belongs_to_that_type() -> None:
+    """"THÔNG BÁO" with its trích yếu written "V/v …" under it is a thông báo, not a
+    công văn: the trích yếu is judged as a named type's (14 pt bold), not as a V/v line."""
+    data = build(
+        header,
+        lambda d: title(d, "THÔNG BÁO", "V/v chuẩn bị giải thể một số hội"),
+        body("Ủy ban nhân dân tỉnh thông báo như sau.", "Đề nghị các cơ quan thực hiện./."),
+        signature,
+    )
+    roles = roles_of(data)
+    assert roles.subject is None and roles.doc_type != "dispatch"
+    assert roles.type_extract is not None and roles.type_extract.text.startswith("V/v")
+    assert "subject.style" not in rules(check_package_bytes(data))

@@ -715,6 +715,9 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         ]
         # A rule right under the type name: the type has no trích yếu (GIẤY GIỚI THIỆU).
         roles.type_extract = after[0] if after and not _is_rule(after[0]) else None
+        if roles.subject is roles.type_extract and "subject" not in by_role:
+            # "THÔNG BÁO" / "V/v …": the trích yếu of a named type, written as a công văn's.
+            roles.subject = None
         used = normalise(roles.type_title.unmarked_text)
         for p in candidates:
             other = normalise(p.unmarked_text)
