@@ -756,3 +756,18 @@ def test_a_v_v_trich_yeu_under_a_type_name_belongs_to_that_type() -> None:
     assert roles.subject is None and roles.doc_type != "dispatch"
     assert roles.type_extract is not None and roles.type_extract.text.startswith("V/v")
     assert "subject.style" not in rules(check_package_bytes(data))
+
+
+def test_a_section_heading_with_a_remark_in_brackets_is_still_a_heading() -> None:
+    """"IV. NỘI DUNG, TIÊU CHÍ (theo phụ lục kèm theo)" justified, 2 pt above: a heading in
+    capitals with a remark after it, not a body paragraph judged for its spacing."""
+
+    def heading(document: Document) -> None:
+        _body(document, "Nội dung của mục trước.")
+        _body(document, "IV. NỘI DUNG, TIÊU CHÍ THI ĐUA (theo phụ lục kèm theo)", bold=True)
+        document.paragraphs[-1].paragraph_format.first_line_indent = Cm(0)
+        document.paragraphs[-1].paragraph_format.space_before = Pt(2)
+        _body(document, "Nội dung của mục này./.")
+
+    data = build(header, lambda d: title(d, "KẾ HOẠCH"), heading, signature)
+    assert errors(check_package_bytes(data)) == []

@@ -148,8 +148,10 @@ def is_structure_line(p: Para) -> bool:
         return True
     runs = p.judged_runs
     bold = bool(runs) and all(r.bold for r in runs)
-    if SECTION_HEADING.match(text) and is_capitals(p):
-        return len(text) <= HEADING_CHARACTERS  # "I. MỤC ĐÍCH, YÊU CẦU", "A. …"
+    # "IV. NỘI DUNG … THANG ĐIỂM (theo phụ lục kèm theo)": a remark in brackets after it.
+    heading = re.sub(r"\s*\([^()]*\)$", "", text)
+    if SECTION_HEADING.match(text) and (is_capitals(p) or heading == heading.upper()):
+        return len(heading) <= HEADING_CHARACTERS  # "I. MỤC ĐÍCH, YÊU CẦU", "A. …"
     if ARTICLE_START.match(text) is None:
         return False
     # "Điều 2. Hiệu lực thi hành": a title, bold as a whole or not ending as a sentence.
