@@ -771,3 +771,18 @@ def test_a_section_heading_with_a_remark_in_brackets_is_still_a_heading() -> Non
 
     data = build(header, lambda d: title(d, "KẾ HOẠCH"), heading, signature)
     assert errors(check_package_bytes(data)) == []
+
+
+def test_a_label_pushed_right_with_tabs_is_not_body_text() -> None:
+    """"<tab><tab><tab><tab>   50 mm", the measure written over a model stamp in Phụ lục IV,
+    left-aligned at 12 pt with no space above: a placed label, not a body paragraph."""
+
+    def label(document: Document) -> None:
+        _body(document, "Mẫu dấu được khắc sẵn, hình chữ nhật, kích thước 35 mm x 50 mm.")
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run("\t\t\t\t                               50 mm")
+        run.font.size = Pt(12)
+        _body(document, "Nội dung của mục này./.")
+
+    data = build(header, lambda d: title(d, "KẾ HOẠCH"), label, signature)
+    assert errors(check_package_bytes(data)) == []

@@ -161,12 +161,14 @@ def is_structure_line(p: Para) -> bool:
 
 
 def _not_body(paragraphs: list[Para]) -> set[int]:
-    """The ids of the structure lines among ``paragraphs`` and of the title under each
-    part heading ("Chương I" / "QUY ĐỊNH CHUNG"): a bold short line right after it."""
+    """The ids of the structure lines and the lines pushed right among ``paragraphs``, and
+    of the title under each part heading ("Chương I" / "QUY ĐỊNH CHUNG"): a bold short line right after it."""
     found: set[int] = set()
     previous: Para | None = None
     for p in paragraphs:
-        if is_structure_line(p):
+        if is_structure_line(p) or _pushed_right(p.text):
+            # A line pushed right with tabs or spaces is placed, not set as a paragraph (the
+            # "50 mm" label over a model stamp, a title or signer typed outside a table).
             found.add(id(p))
         elif previous is not None and PART_HEADING.fullmatch(normalise(previous.text)):
             runs = p.judged_runs
