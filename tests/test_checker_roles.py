@@ -786,3 +786,60 @@ def test_a_label_pushed_right_with_tabs_is_not_body_text() -> None:
 
     data = build(header, lambda d: title(d, "KẾ HOẠCH"), label, signature)
     assert errors(check_package_bytes(data)) == []
+
+
+def _closing_signature(document: Document) -> None:
+    """The minister's signature with no authority prefix and no Nơi nhận beside it."""
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    _line(left, "", 12)
+    for line, bold in (("BỘ TRƯỞNG", True), ("(Đã ký)", False), ("Trần Văn Tuấn", True)):
+        _line(right, line, 14, bold=bold)
+
+
+def test_signature_examples_inside_the_text_are_not_the_signature() -> None:
+    """A text on layout shows "TM. HỘI ĐỒNG NHÂN DÂN" in a small table between two of its
+    paragraphs: an example, not the signature; the document's own signature is the cell
+    that ends the file ("BỘ TRƯỞNG" / "(Đã ký)" / "Trần Văn Tuấn")."""
+
+    def example(document: Document) -> None:
+        table = document.add_table(rows=1, cols=2)
+        for cell, text in zip(table.rows[0].cells, ("TM. HỘI ĐỒNG NHÂN DÂN", "TM. ỦY BAN")):
+            _line(cell, text, 10, bold=True)
+
+    data = build(
+        header,
+        lambda d: title(d, "HƯỚNG DẪN", "trình bày văn bản"),
+        body("- Trường hợp ký thay mặt tập thể thì phải ghi chữ viết tắt “TM.”:"),
+        example,
+        body("- Trường hợp ký thay người đứng đầu thì ghi “KT.”.", "Hướng dẫn này có hiệu lực./."),
+        _closing_signature,
+    )
+    roles = roles_of(data)
+    assert roles.signer_name is not None and roles.signer_name.text == "Trần Văn Tuấn"
+    assert roles.signer_title is not None and roles.signer_title.text == "BỘ TRƯỞNG"
+    assert all(not p.text.startswith("TM.") for p in roles.authority)
+    assert [p.text for p in roles.body][-1] == "Hướng dẫn này có hiệu lực./."
+    found = errors(check_package_bytes(data))
+    assert ("noi_nhan.missing", "cuối văn bản, bên trái") in found
+    assert [rule for rule, _ in found if rule != "noi_nhan.missing"] == []
+
+
+def test_header_elements_shown_centred_in_the_text_are_not_body_text() -> None:
+    """Samples of the quốc hiệu, a number, a type name with its trích yếu and a V/v line,
+    centred between the paragraphs of a text on layout, are not body paragraphs."""
+
+    def samples(document: Document) -> None:
+        _body(document, "Quốc hiệu được trình bày như sau:")
+        for text in (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+            "Số: 01/QĐ-HĐTTCC",
+            "QUYẾT ĐỊNH\nVề việc điều động cán bộ",
+            "V/v kế hoạch kiểm tra công tác văn thư",
+        ):
+            _line(document, text, 14)
+            _body(document, "Ví dụ trên được trình bày canh giữa.")
+        _body(document, "Hướng dẫn này có hiệu lực./.")
+
+    data = build(header, lambda d: title(d, "HƯỚNG DẪN", "trình bày văn bản"), samples, signature)
+    assert errors(check_package_bytes(data)) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -160,13 +161,27 @@ def is_structure_line(p: Para) -> bool:
     )
 
 
+def _shown_element(p: Para) -> bool:
+    """A centred line of the text that shows a header element as an example (a text on
+    layout: the quốc hiệu, "Số: 01/QĐ-HĐTTCC", "QUYẾT ĐỊNH" / its trích yếu, "V/v …"): a
+    sample of that element, not a body paragraph."""
+    if p.align != "center":
+        return False
+    first_line = normalise(p.text.strip().split("\n")[0])
+    return (
+        first_line.upper() == QUOC_HIEU
+        or first_line.upper() in (*TYPE_NAMES, *LEGAL_TYPE_NAMES)
+        or re.match(r"(Số\s*:|V/v\b)", first_line) is not None
+    )
+
+
 def _not_body(paragraphs: list[Para]) -> set[int]:
     """The ids of the structure lines and the lines pushed right among ``paragraphs``, and
     of the title under each part heading ("Chương I" / "QUY ĐỊNH CHUNG"): a bold short line right after it."""
     found: set[int] = set()
     previous: Para | None = None
     for p in paragraphs:
-        if is_structure_line(p) or _pushed_right(p.text):
+        if is_structure_line(p) or _pushed_right(p.text) or _shown_element(p):
             # A line pushed right with tabs or spaces is placed, not set as a paragraph (the
             # "50 mm" label over a model stamp, a title or signer typed outside a table).
             found.add(id(p))
@@ -507,6 +522,40 @@ def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
     return cut
 
 
+def _closing_cell(paragraphs: list[Para], in_role_table: Callable[[Para], bool]) -> list[Para]:
+    """The cell that ends the file when it reads as a signature with no authority prefix
+    and no Nơi nhận beside it ("BỘ TRƯỞNG" / "(Đã ký)" / "Trần Văn Tuấn"): a title in
+    capitals first, more lines under it."""
+    lines = [p for p in paragraphs if p.text.strip()]
+    if not lines or lines[-1].table is None or not in_role_table(lines[-1]):
+        return []
+    cell = [p for p in lines if p.table == lines[-1].table]
+    if len(cell) < 2 or not is_capitals(cell[0]) or is_capitals(cell[-1]):
+        return []
+    return cell
+
+
+def _quoted_in_text(p: Para, paragraphs: list[Para]) -> bool:
+    """``p`` sits between two justified paragraphs of text in its section: an example the
+    text shows ("TM. HỘI ĐỒNG NHÂN DÂN" under "- Trường hợp ký thay mặt tập thể …" in a
+    thông tư on layout), not the document's own signature, which ends the text."""
+    table = p.table[0] if p.table is not None else None
+
+    def outside(q: Para) -> bool:
+        return bool(q.text.strip()) and (q.table is None or q.table[0] != table) and q is not p
+
+    before = next((q for q in reversed(paragraphs) if q.order < p.order and outside(q)), None)
+    after = next((q for q in paragraphs if q.order > p.order and outside(q)), None)
+    return all(
+        q is not None
+        and q.table is None
+        and q.section == p.section
+        and q.align == "both"
+        and NOI_NHAN_LABEL.match(q.text) is None
+        for q in (before, after)
+    )
+
+
 def _pushed_right(text: str) -> bool:
     """A line pushed to the right half with tabs or spaces (a signature typed outside a
     table: "<tab><tab><tab>CHỦ TỊCH", "<many spaces>Trần Văn A")."""
@@ -828,7 +877,9 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             prefixed = [
                 p
                 for p in paragraphs
-                if _AUTHORITY_ANYWHERE.match(p.text.strip()) and in_role_table(p)
+                if _AUTHORITY_ANYWHERE.match(p.text.strip())
+                and in_role_table(p)
+                and not _quoted_in_text(p, paragraphs)
             ]
             signature_cell = prefixed[:3]
             if signature_cell:
@@ -836,6 +887,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 signature_cell += [
                     p for p in paragraphs if p.order > last.order and p.text.strip()
                 ][:3]
+            else:
+                signature_cell = _closing_cell(paragraphs, in_role_table)
         if signature_cell:
             hints = _parenthesised(signature_cell)
             roles.authority = [p for p in signature_cell if is_authority_line(p.text)]
