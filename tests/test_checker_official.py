@@ -56,10 +56,12 @@ ERRORS = {
     # Section headings in capitals ("I. QUY ĐỊNH CHUNG") are not body text either.
     # With the formatting fixes merged (text boxes read apart, spacing judged against the
     # line just above): Phuluc1 keeps 7 body.spacing errors at 4 pt, Phuluc4 its few body
-    # errors of its own text.
+    # errors of its own text. The "50 mm" over Phụ lục IV's model stamp, pushed right with
+    # tabs, is a placed label, not body text (Phuluc4 lost a body.size, a body.justified and
+    # a body.spacing error; its two left-aligned lines remain, true).
     "Phuluc1.docx": {"body.justified": 1, "body.spacing": 7, "page.margins": 1},
     "Phuluc3.docx": {"font.name": 10},
-    "Phuluc4.docx": {"body.justified": 3, "body.size": 1, "body.spacing": 1, "page.margins": 1},
+    "Phuluc4.docx": {"body.justified": 2, "page.margins": 1},
     "Phuluc6.docx": {"font.name": 3},
 }
 
