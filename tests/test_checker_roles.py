@@ -701,7 +701,7 @@ def test_the_cli_accepts_type_appendix(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_two_spaces_after_so_are_not_a_fault_of_the_number() -> None:
-    """"Số:  2114/TTr-SNV" (two spaces typed after the colon) is a well-formed number;
+    """ "Số:  2114/TTr-SNV" (two spaces typed after the colon) is a well-formed number;
     a space inside the number or symbol still is not."""
     clean = build(header_with("Số:  12/QĐ-SNV"), lambda d: title(d, "QUYẾT ĐỊNH"), signature)
     assert "number.format" not in rules(check_package_bytes(clean))
@@ -714,7 +714,7 @@ def header_with(number: str) -> Builder:
 
 
 def test_a_proposal_line_typed_in_decomposed_letters_is_still_a_basis_line() -> None:
-    """"Theo đề nghị …" typed in NFD (combining accents) is the last line before
+    """ "Theo đề nghị …" typed in NFD (combining accents) is the last line before
     "QUYẾT ĐỊNH:": the căn cứ above it keeps its ";", only the NFD text is reported."""
     proposal = unicodedata.normalize("NFD", "Theo đề nghị của Trưởng phòng Thi đua.")
 
@@ -744,7 +744,7 @@ def test_a_proposal_line_typed_in_decomposed_letters_is_still_a_basis_line() -> 
 
 
 def test_a_v_v_trich_yeu_under_a_type_name_belongs_to_that_type() -> None:
-    """"THÔNG BÁO" with its trích yếu written "V/v …" under it is a thông báo, not a
+    """ "THÔNG BÁO" with its trích yếu written "V/v …" under it is a thông báo, not a
     công văn: the trích yếu is judged as a named type's (14 pt bold), not as a V/v line."""
     data = build(
         header,
@@ -759,7 +759,7 @@ def test_a_v_v_trich_yeu_under_a_type_name_belongs_to_that_type() -> None:
 
 
 def test_a_section_heading_with_a_remark_in_brackets_is_still_a_heading() -> None:
-    """"IV. NỘI DUNG, TIÊU CHÍ (theo phụ lục kèm theo)" justified, 2 pt above: a heading in
+    """ "IV. NỘI DUNG, TIÊU CHÍ (theo phụ lục kèm theo)" justified, 2 pt above: a heading in
     capitals with a remark after it, not a body paragraph judged for its spacing."""
 
     def heading(document: Document) -> None:
@@ -774,7 +774,7 @@ def test_a_section_heading_with_a_remark_in_brackets_is_still_a_heading() -> Non
 
 
 def test_a_label_pushed_right_with_tabs_is_not_body_text() -> None:
-    """"<tab><tab><tab><tab>   50 mm", the measure written over a model stamp in Phụ lục IV,
+    """ "<tab><tab><tab><tab>   50 mm", the measure written over a model stamp in Phụ lục IV,
     left-aligned at 12 pt with no space above: a placed label, not a body paragraph."""
 
     def label(document: Document) -> None:
@@ -804,7 +804,8 @@ def test_signature_examples_inside_the_text_are_not_the_signature() -> None:
 
     def example(document: Document) -> None:
         table = document.add_table(rows=1, cols=2)
-        for cell, text in zip(table.rows[0].cells, ("TM. HỘI ĐỒNG NHÂN DÂN", "TM. ỦY BAN")):
+        texts = ("TM. HỘI ĐỒNG NHÂN DÂN", "TM. ỦY BAN")
+        for cell, text in zip(table.rows[0].cells, texts, strict=True):
             _line(cell, text, 10, bold=True)
 
     data = build(

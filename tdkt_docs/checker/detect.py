@@ -82,6 +82,8 @@ BASIS_START = re.compile(r"\s*(Căn cứ|Theo đề nghị|Xét đề nghị)\b"
 def starts_basis(text: str) -> bool:
     """A căn cứ or proposal line, its words typed composed or decomposed (NFD "Theo đề nghị")."""
     return BASIS_START.match(unicodedata.normalize("NFC", text)) is not None
+
+
 """A căn cứ line, or the proposal line that ends them in a decision (Mẫu 1.2)."""
 OPERATIVE = re.compile(r"quyết định\s*:?", re.IGNORECASE)
 """The operative word of a quyết định, right or wrong ("QUYẾT ĐỊNH:", "Quyết định")."""
@@ -176,8 +178,9 @@ def _shown_element(p: Para) -> bool:
 
 
 def _not_body(paragraphs: list[Para]) -> set[int]:
-    """The ids of the structure lines and the lines pushed right among ``paragraphs``, and
-    of the title under each part heading ("Chương I" / "QUY ĐỊNH CHUNG"): a bold short line right after it."""
+    """The ids among ``paragraphs`` of the structure lines, the lines pushed right, the
+    header elements shown as examples, and the title under each part heading ("Chương I" /
+    "QUY ĐỊNH CHUNG"): a bold short line right after it."""
     found: set[int] = set()
     previous: Para | None = None
     for p in paragraphs:
@@ -1127,9 +1130,7 @@ def _decision_elements(
         lines = [p for p in content if p is not roles.issuing_authority and p.order < end]
         if roles.operative is not None:
             operative_order = roles.operative.order
-            roles.basis = [
-                p for p in lines if p.order < operative_order and starts_basis(p.text)
-            ]
+            roles.basis = [p for p in lines if p.order < operative_order and starts_basis(p.text)]
         else:
             # No operative word (a tờ trình, or a decision that lost it): the lines that open
             # the content; a tờ trình's "Xét đề nghị …" is the start of its body.
