@@ -556,6 +556,39 @@ def test_a_section_heading_in_capitals_is_not_body_text_but_spacing_counts_after
     assert [f.rule for f in check_package_bytes(tight) if f.severity == "error"] == ["body.spacing"]
 
 
+def test_long_headings_of_a_legal_document_are_not_body_text() -> None:
+    """A Nghị định's headings run long: "MỤC 4. …" with its title on its line (120
+    characters), a chapter title in capitals over two lines, an article title bold as a
+    whole over three lines. None is judged as a body paragraph."""
+    title_of_chapter = (
+        "TRÁCH NHIỆM THỰC HIỆN, THEO DÕI, KIỂM TRA, ĐÔN ĐỐC VIỆC THỰC HIỆN KẾT LUẬN "
+        "THANH TRA, QUYẾT ĐỊNH XỬ LÝ VỀ THANH TRA"
+    )
+    section = (
+        "MỤC 4. HỒ SƠ THANH TRA, CHUYỂN HỒ SƠ VỤ VIỆC CÓ DẤU HIỆU TỘI PHẠM ĐỂ KHỞI TỐ "
+        "VỤ ÁN HÌNH SỰ, CÔNG KHAI KẾT LUẬN THANH TRA"
+    )
+    article = (
+        "Điều 56. Trách nhiệm của cơ quan thanh tra nhà nước, cơ quan được giao thực hiện "
+        "chức năng thanh tra chuyên ngành trong việc theo dõi, kiểm tra, đôn đốc việc thực "
+        "hiện kết luận thanh tra, quyết định xử lý về thanh tra"
+    )
+    assert len(title_of_chapter) > 100 and len(section) > 100 and len(article) > 200
+    data = build(
+        lambda d: header(d, number="Số: 86/2011/NĐ-CP"),
+        lambda d: title(d, "NGHỊ ĐỊNH", "Quy định chi tiết một số điều của Luật Thanh tra"),
+        body("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;"),
+        lambda d: _line(d, "Chương V", 14, bold=True),
+        lambda d: _line(d, title_of_chapter, 14, bold=True),
+        lambda d: _line(d, section, 14, bold=True, align=LEFT),
+        lambda d: _body(d, article, bold=True),
+        body("Cơ quan thanh tra nhà nước theo dõi việc thực hiện kết luận thanh tra./."),
+        signature,
+    )
+    assert [p.text[:6] for p in roles_of(data).body] == ["Căn cứ", "Cơ qua"]
+    assert errors(check_package_bytes(data)) == []
+
+
 def test_a_header_and_a_signature_laid_out_with_tabs() -> None:
     """Old Word files: "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and "Nơi
     nhận:<tab>TM. ỦY BAN NHÂN DÂN", two columns made with tabs on each line. They are read

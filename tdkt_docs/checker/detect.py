@@ -135,19 +135,23 @@ def is_structure_line(p: Para) -> bool:
     or the heading of an article set bold as a whole ("Điều 28. Lập
     Danh mục hồ sơ", the layout of the văn bản quy phạm pháp luật)."""
     text = normalise(p.text)
-    if not text or len(text) > 2 * HEADING_CHARACTERS:
+    if not text or len(text) > 3 * HEADING_CHARACTERS:
         return False
-    if PART_HEADING.match(text) and len(text) <= HEADING_CHARACTERS:
-        return True
-    if OPERATIVE_LINE.fullmatch(text):
-        return True
     runs = p.judged_runs
     bold = bool(runs) and all(r.bold for r in runs)
+    if PART_HEADING.match(text):
+        # "MỤC 4. HỒ SƠ THANH TRA, …": a heading with its title on its line runs longer.
+        limit = 2 * HEADING_CHARACTERS if bold and is_capitals(p) else HEADING_CHARACTERS
+        if len(text) <= limit:
+            return True
+    if OPERATIVE_LINE.fullmatch(text):
+        return True
     if SECTION_HEADING.match(text) and is_capitals(p):
         return len(text) <= HEADING_CHARACTERS  # "I. MỤC ĐÍCH, YÊU CẦU", "A. …"
     if ARTICLE_START.match(text) is None:
         return False
-    # "Điều 2. Hiệu lực thi hành": a title, bold as a whole or not ending as a sentence.
+    # "Điều 2. Hiệu lực thi hành": a title, bold as a whole (a VBQPPL's run to three lines)
+    # or short and not ending as a sentence.
     return bold or (
         len(text) <= ARTICLE_TITLE_CHARACTERS and not text.endswith((".", ";", ":", ","))
     )
@@ -163,7 +167,9 @@ def _not_body(paragraphs: list[Para]) -> set[int]:
             found.add(id(p))
         elif previous is not None and PART_HEADING.fullmatch(normalise(previous.text)):
             runs = p.judged_runs
-            if runs and all(r.bold for r in runs) and len(p.text.strip()) <= HEADING_CHARACTERS:
+            # A title in capitals may run to two lines ("TRÁCH NHIỆM THỰC HIỆN, THEO DÕI, …").
+            limit = 2 * HEADING_CHARACTERS if is_capitals(p) else HEADING_CHARACTERS
+            if runs and all(r.bold for r in runs) and len(p.text.strip()) <= limit:
                 found.add(id(p))
         previous = p
     return found
