@@ -687,6 +687,41 @@ def test_a_header_with_a_spacer_column_and_a_legal_decisions_noi_nhan() -> None:
         assert found.severity == "not_applicable" and "quy phạm" in found.where, rule
 
 
+def test_the_basis_of_a_legal_decision_ends_with_its_formula() -> None:
+    """Nghị định 34/2016 (and the 2025 formula): "Theo đề nghị …;" then "Ủy ban nhân dân
+    tỉnh ban hành Quyết định …." — the formula ends the sentence, so the last căn cứ ends
+    with ";". Without the formula the last căn cứ still has to end with "."."""
+
+    def basis(*lines: str) -> Builder:
+        def add(document: Document) -> None:
+            for line in lines:
+                _body(document, line)
+                document.paragraphs[-1].runs[0].italic = True
+
+        return add
+
+    def decision(*after_basis: Builder) -> list[Finding]:
+        data = build(
+            lambda d: header(d, number="Số: 07/2025/QĐ-UBND"),
+            lambda d: title(d, "QUYẾT ĐỊNH", "Ban hành Quy định quản lý nhà nước về giá"),
+            basis("Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;", "Theo đề nghị của Sở Tài chính;"),
+            *after_basis,
+            article,
+            signature,
+        )
+        return [f for f in check_package_bytes(data) if f.severity == "error"]
+
+    def article(document: Document) -> None:
+        _body(document, "Điều 1.", bold=True)
+        document.paragraphs[-1].add_run(" Ban hành kèm theo Quyết định này Quy định./.")
+        document.paragraphs[-1].runs[-1].font.size = Pt(14)
+
+    formula = body("Ủy ban nhân dân tỉnh ban hành Quyết định Quy định quản lý nhà nước về giá.")
+    assert decision(formula) == []
+    (found,) = decision()
+    assert found.rule == "basis.punctuation" and "Theo đề nghị" in found.where
+
+
 def test_a_signature_pushed_right_with_tabs_and_spaces_outside_a_table() -> None:
     """ "<tab>…<tab>CHỦ TỊCH" above "Nơi nhận:", the name pushed right with spaces under
     the list: the signer is found, and neither line is body text."""
