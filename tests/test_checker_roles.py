@@ -14,6 +14,8 @@ import docx
 import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Mm, Pt
 
 from tdkt_docs.checker import check, check_package_bytes
@@ -631,6 +633,49 @@ def test_a_header_and_a_signature_laid_out_with_tabs() -> None:
     missing = {f.rule for f in check_package_bytes(data) if f.found == "không có"}
     assert not {"quoc_hieu.missing", "tieu_ngu.missing", "agency.missing", "number.missing",
                 "noi_nhan.missing", "signer.missing"} & missing  # fmt: skip
+
+
+def test_rules_drawn_under_a_header_typed_with_tabs() -> None:
+    """Old Word files draw the rules under the agency and the tiêu ngữ as line shapes
+    anchored in a line of tabs between "TỈNH …<tab>Độc lập - Tự do - Hạnh phúc" and
+    "Số: …<tab>…, ngày …": they are the rules of the row above, not missing."""
+
+    def tabbed(document: Document, left: str, right: str, size: float = 13) -> None:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        heading = not left.startswith("Số")  # the name lines are bold, not "Số" / the date
+        for text in (left, "\t" + right):
+            run = paragraph.add_run(text)
+            run.font.size, run.bold = Pt(size), heading
+        paragraph.runs[-1].italic = not heading
+
+    def drawn_rules(document: Document) -> None:
+        paragraph = document.add_paragraph()
+        paragraph.add_run("\t\t")
+        pict = parse_xml(
+            f'<w:r {nsdecls("w")}><w:pict xmlns:v="urn:schemas-microsoft-com:vml">'
+            '<v:line from="24.5pt,1.9pt" to="94.45pt,1.9pt" stroked="t"/></w:pict></w:r>'
+        )
+        paragraph._p.append(pict)
+
+    def header_lines(document: Document, *, drawn: bool) -> None:
+        tabbed(document, "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12)
+        tabbed(document, "TỈNH BÌNH DƯƠNG", "Độc lập - Tự do - Hạnh phúc")
+        if drawn:
+            drawn_rules(document)
+        tabbed(document, "Số: 12/TB-UBND", "Bình Dương, ngày 15 tháng 4 năm 2009")
+
+    def rule_errors(drawn: bool) -> set[str]:
+        data = build(
+            lambda d: header_lines(d, drawn=drawn),
+            lambda d: title(d, "THÔNG BÁO"),
+            body("Nội dung./."),
+            signature,
+        )
+        return rules(check_package_bytes(data)) & {"agency.rule", "tieu_ngu.rule"}
+
+    assert rule_errors(drawn=True) == set()
+    assert rule_errors(drawn=False) == {"agency.rule", "tieu_ngu.rule"}
 
 
 def test_a_regulation_issued_with_a_decision_in_a_file_of_its_own() -> None:

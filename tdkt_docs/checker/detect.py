@@ -464,16 +464,19 @@ def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
     cut: dict[int, list[Para]] = {}
     untabled = [p for p in paragraphs if p.table is None]
     has_quoc_hieu = any(normalise(p.text).upper() == QUOC_HIEU for p in paragraphs)
-    top = [p for p in untabled if p.text.strip()][:6]
+    top = [p for p in untabled if p.text.strip() or _drawn_rule(p)][:7]
     if not has_quoc_hieu and any(
         normalise(p.text.split("\t")[-1]).upper() == QUOC_HIEU for p in top if "\t" in p.text
     ):
         block: list[Para] = []
         for p in top:
-            if "\t" not in p.text.strip() and block:
+            if "\t" not in p.text.strip() and not _drawn_rule(p) and block:
                 break
             block.append(p)
-        for row, p in enumerate(block, start=1):
+        row = 0
+        for p in block:
+            # The rules drawn under the agency and the tiêu ngữ belong to the row above.
+            row += 0 if _drawn_rule(p) and row else 1
             cut[id(p)] = _tab_cells(p, (TAB_TABLE, row))
     label = next((p for p in untabled if NOI_NHAN_LABEL.match(p.text.split("\t")[0])), None)
     if label is None:
@@ -502,6 +505,12 @@ def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
                 cells = [replace(q, table=(TAB_TABLE + 1, row, 2)) for q in cells]
             cut[id(p)] = cells
     return cut
+
+
+def _drawn_rule(p: Para) -> bool:
+    """A line with no text that anchors a drawn shape: the rules under the agency and the
+    tiêu ngữ of a header typed with tabs."""
+    return p.has_drawing and not p.text.strip()
 
 
 def _pushed_right(text: str) -> bool:
