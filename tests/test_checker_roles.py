@@ -697,3 +697,85 @@ def test_the_cli_accepts_type_appendix(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["check", "--type", "appendix", "--json", str(path)]) == 0
     report = json.loads(capsys.readouterr().out)["files"][str(path)]
     assert [f["rule"] for f in report if f["severity"] in {"error", "warning"}] == []
+
+
+# --- rules drawn or typed in the row under the header (round 2) ---------------------------
+
+_DRAWN_LINE = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+    '<v:line from="30pt,3pt" to="110pt,3pt" style="position:absolute"/></w:pict></w:r>'
+)
+
+
+def _drawn_line(paragraph: object) -> None:
+    from docx.oxml import parse_xml
+
+    paragraph._p.append(parse_xml(_DRAWN_LINE))  # type: ignore[attr-defined]
+
+
+def test_rules_drawn_or_typed_in_the_row_under_the_header_are_its_rules() -> None:
+    """Old Word files: the agency and the quốc hiệu in row 1, the line under the agency drawn
+    in an empty cell of row 2 and "______" typed under the tiêu ngữ in row 2: both are the
+    rules. A rule below a cell that has text first is not."""
+
+    def split_header(document: Document, *, typed: str = "____________") -> None:
+        table = document.add_table(rows=3, cols=2)
+        left, right = table.rows[0].cells
+        _line(left, "UBND TỈNH KHÁNH HÒA", 13)
+        _line(left, "SỞ NỘI VỤ", 13, bold=True)
+        _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
+        _line(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
+        _drawn_line(table.rows[1].cells[0].paragraphs[0])
+        table.rows[1].cells[1].paragraphs[0].add_run(typed).font.size = Pt(13)
+        _line(table.rows[2].cells[0], "Số: 12/TB-SNV", 13)
+        _line(table.rows[2].cells[1], "Khánh Hòa, ngày 05 tháng 9 năm 2023", 13, italic=True)
+
+    data = build(split_header, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), signature)
+    assert not {"agency.rule", "tieu_ngu.rule"} & rules(check_package_bytes(data))
+    typed_text = build(
+        lambda d: split_header(d, typed="Khánh Hòa"),
+        lambda d: title(d, "THÔNG BÁO"),
+        body("Nội dung./."),
+        signature,
+    )
+    assert {"tieu_ngu.rule"} <= rules(check_package_bytes(typed_text))
+
+
+def test_rules_drawn_in_an_empty_line_under_a_header_typed_with_tabs() -> None:
+    """ "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA …" / "TỈNH QUẢNG BÌNH<tab>Độc lập …", then an empty line
+    holding the two drawn lines: the agency and the tiêu ngữ have their rules."""
+
+    def tabbed_header(document: Document, *, drawn: bool) -> None:
+        for left, right in (
+            ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("TỈNH QUẢNG BÌNH", "Độc lập - Tự do - Hạnh phúc"),
+        ):
+            paragraph = document.add_paragraph()
+            for text in (left, "\t\t" + right):
+                run = paragraph.add_run(text)
+                run.font.size, run.bold = Pt(13), True
+        rules_line = document.add_paragraph()
+        rules_line.add_run("\t\t")
+        if drawn:
+            _drawn_line(rules_line)
+            _drawn_line(rules_line)
+        paragraph = document.add_paragraph()
+        for text, italic in (
+            ("Số: 12/QĐ-UBND", False),
+            ("\t\tQuảng Bình, ngày 05 tháng 9 năm 2023", True),
+        ):
+            run = paragraph.add_run(text)
+            run.font.size, run.italic = Pt(13), italic
+
+    def document(drawn: bool) -> set[str]:
+        data = build(
+            lambda d: tabbed_header(d, drawn=drawn),
+            lambda d: title(d, "THÔNG BÁO"),
+            body("Nội dung./."),
+            signature,
+        )
+        return rules(check_package_bytes(data))
+
+    assert not {"agency.rule", "tieu_ngu.rule"} & document(drawn=True)
+    assert {"agency.rule", "tieu_ngu.rule"} <= document(drawn=False)

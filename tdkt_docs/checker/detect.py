@@ -396,7 +396,9 @@ def _is_rule(p: Para) -> bool:
 
 
 def _rule_after(model: DocModel, p: Para) -> Para | None:
-    """The rule under ``p``: its own bottom border, or the next paragraph being a rule."""
+    """The rule under ``p``: its own bottom border, or the next paragraph being a rule (in
+    a table, in its cell, else the first line of the cell below: "____" typed in the row of
+    the số, ký hiệu)."""
     if "bottom" in p.borders:
         return p
     following = [q for q in model.paragraphs if q.order > p.order and q.table == p.table]
@@ -404,7 +406,12 @@ def _rule_after(model: DocModel, p: Para) -> Para | None:
         if _is_rule(q):
             return q
         if q.text.strip():
-            break
+            return None
+    if p.table is not None:
+        table, row, column = p.table
+        below = [q for q in model.paragraphs if q.table == (table, row + 1, column)]
+        if below and _is_rule(below[0]):
+            return below[0]
     return None
 
 
@@ -467,6 +474,12 @@ def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
             if "\t" not in p.text.strip() and block:
                 break
             block.append(p)
+        # The rules under the agency and the tiêu ngữ, drawn in an empty line under the
+        # block's second line: a row of their own.
+        if len(block) >= 2:
+            at = untabled.index(block[1]) + 1
+            if at < len(untabled) and untabled[at].has_drawing and not untabled[at].text.strip():
+                block.insert(2, untabled[at])
         for row, p in enumerate(block, start=1):
             cut[id(p)] = _tab_cells(p, (TAB_TABLE, row))
     label = next((p for p in untabled if NOI_NHAN_LABEL.match(p.text.split("\t")[0])), None)
