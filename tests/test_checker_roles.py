@@ -779,3 +779,61 @@ def test_rules_drawn_in_an_empty_line_under_a_header_typed_with_tabs() -> None:
 
     assert not {"agency.rule", "tieu_ngu.rule"} & document(drawn=True)
     assert {"agency.rule", "tieu_ngu.rule"} <= document(drawn=False)
+
+
+def test_an_agency_on_the_row_of_the_tieu_ngu_under_its_parent() -> None:
+    """Row 1: "SỞ NỘI VỤ" (not bold) | quốc hiệu; row 2: "PHÒNG THI ĐUA, KHEN THƯỞNG" (bold,
+    its rule under it) | tiêu ngữ. The agency is the phòng, the sở its cơ quan chủ quản."""
+
+    def split_rows(document: Document) -> None:
+        table = document.add_table(rows=3, cols=2)
+        _line(table.rows[0].cells[0], "SỞ NỘI VỤ", 13)
+        _line(table.rows[0].cells[1], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
+        _line(table.rows[1].cells[0], "PHÒNG THI ĐUA, KHEN THƯỞNG", 13, bold=True, border=True)
+        _line(table.rows[1].cells[1], "Độc lập - Tự do - Hạnh phúc", 13, bold=True, border=True)
+        _line(table.rows[2].cells[0], "Số: 12/TB-TĐKT", 13)
+        _line(table.rows[2].cells[1], "Quảng Bình, ngày 05 tháng 9 năm 2023", 13, italic=True)
+
+    data = build(split_rows, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), signature)
+    roles = roles_of(data)
+    assert roles.agency is not None and roles.agency.text == "PHÒNG THI ĐUA, KHEN THƯỞNG"
+    assert [p.text for p in roles.parent_agency] == ["SỞ NỘI VỤ"]
+    assert not {"agency.format", "agency.rule"} & rules(check_package_bytes(data))
+
+
+def test_number_and_date_typed_on_one_line_of_a_header_cell() -> None:
+    """ "Số: …/GGT-PV01<many spaces>Hưng Yên, ngày … tháng 6 năm 2021" in one cell: the số,
+    ký hiệu and the date line, each read alone; the number left in dots is a blank."""
+
+    def one_line(document: Document) -> None:
+        header(document, number="")
+        cell = document.tables[0].rows[0].cells[0]
+        for paragraph in document.tables[0].rows[0].cells[1].paragraphs[2:]:
+            paragraph._p.getparent().remove(paragraph._p)
+        paragraph = cell.add_paragraph()
+        for text, italic in (("Số: …/GGT-PV01", False), (" " * 30, False),
+                             ("Hưng Yên, ngày 05 tháng 6 năm 2021", True)):  # fmt: skip
+            run = paragraph.add_run(text)
+            run.font.size, run.italic = Pt(13), italic
+
+    data = build(one_line, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), signature)
+    roles = detect(split_line_blocks(build_model(read_package(data, "one.docx"))))
+    assert roles.number is not None and roles.number.text.strip() == "Số: …/GGT-PV01"
+    assert roles.date_line is not None
+    assert roles.date_line.text.strip() == "Hưng Yên, ngày 05 tháng 6 năm 2021"
+    found = rules(check_package_bytes(data))
+    assert not {"number.format", "number.style", "date_line.missing", "date_line.style"} & found
+
+
+def test_a_title_not_in_the_type_list_is_the_type_name() -> None:
+    """ "PHÂN CÔNG NHIỆM VỤ" (not an ND30 type) and "GIẤY GIỚI THIỆU ĐĂNG KÝ HỘ KHẨU" (a
+    listed name with words after it), bold capitals right under the header: the type name,
+    not body text, and not a công văn that lacks its V/v."""
+    for name, kind in (("PHÂN CÔNG NHIỆM VỤ", "named"), ("GIẤY GIỚI THIỆU ĐĂNG KÝ HỘ KHẨU", None)):
+        data = build(header, lambda d, n=name: title(d, n), body("Nội dung./."), signature)
+        roles = roles_of(data)
+        assert roles.type_title is not None and roles.type_title.text == name
+        assert kind is None or roles.doc_type == kind
+        assert roles.doc_type != "dispatch"
+        found = rules(check_package_bytes(data))
+        assert not {"subject.missing", "body.justified", "body.indent"} & found, name

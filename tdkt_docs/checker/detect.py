@@ -450,11 +450,47 @@ def split_line_blocks(model: DocModel) -> DocModel:
             and "\n" in p.text.strip()
         )
         lines = _split_lines(p) if block else [p]
+        if p.table is not None and rows[p.table[0]] <= ROLE_TABLE_ROWS:
+            lines = [cell for line in lines for cell in _number_and_date(line)]
         split = split or len(lines) > 1
         found.extend(lines)
     if not split:
         return model
     return replace(model, paragraphs=[replace(p, order=index) for index, p in enumerate(found)])
+
+
+NUMBER_THEN_DATE = re.compile(r"\s*Số\s*:.*?([ \t]{8,})\S[^\n]*\bngày\b.*\btháng\b.*\bnăm\b")
+"""The số, ký hiệu and the place and date typed on one line of a header cell, pushed
+apart with spaces or tabs ("Số: …/GGT-PV01<spaces>Hưng Yên, ngày … tháng 6 năm 2021")."""
+
+
+def _number_and_date(p: Para) -> list[Para]:
+    """``p`` cut into the số, ký hiệu (its cell) and the date line (the next column) when
+    both are typed on its one line; else ``p``."""
+    match = NUMBER_THEN_DATE.match(p.text)
+    if match is None or p.table is None:
+        return [p]
+    start, end = match.span(1)
+    left: list[RunInfo] = []
+    right: list[RunInfo] = []
+    at = 0
+    for run in p.runs:
+        before, after = run.text[: max(0, start - at)], run.text[max(0, end - at) :]
+        if before:
+            left.append(replace(run, text=before))
+        if after:
+            right.append(replace(run, text=after))
+        at += len(run.text)
+    table, row, column = p.table
+    return [
+        replace(p, text="".join(r.text for r in left), runs=tuple(left)),
+        replace(
+            p,
+            text="".join(r.text for r in right),
+            runs=tuple(right),
+            table=(table, row, column + 1),
+        ),
+    ]
 
 
 def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
@@ -655,6 +691,19 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             ]
             if cell:
                 break
+        if roles.tieu_ngu is not None and roles.tieu_ngu.table not in {None, (t, r, c)}:
+            # The tiêu ngữ in the row under the quốc hiệu (or a table nested there): the
+            # agency's own name is in that row too, on the left, between the two in the file
+            # ("CÔNG AN TỈNH …" beside the quốc hiệu, "PHÒNG THAM MƯU" beside the tiêu ngữ).
+            low, high = roles.quoc_hieu.order, roles.tieu_ngu.order
+            cell += [
+                p
+                for p in paragraphs
+                if low < p.order < high
+                and p.table not in {None, (t, r, c), roles.tieu_ngu.table}
+                and p.text.strip()
+                and is_capitals(p)
+            ]
         names = [
             p
             for p in cell
@@ -711,6 +760,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         and p.order < signature_start
         and normalise(p.unmarked_text) in type_names
     ]
+    if not candidates and not by_role and roles.quoc_hieu is not None:
+        candidates = _unlisted_title(paragraphs, roles.quoc_hieu, signature_start)
     roles.type_title = first(
         "type_title" if "type_title" in by_role else "__none__",
         lambda p: bool(candidates) and p is candidates[0],
@@ -755,7 +806,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     elif roles.subject is not None:
         roles.doc_type = untitled  # "V/v": the type without a type name, the công văn
     elif roles.type_title is not None:
-        title = normalise(roles.type_title.unmarked_text)
+        title = _listed_name(normalise(roles.type_title.unmarked_text))
         roles.doc_type = (
             LEGAL
             if title in LEGAL_TYPE_NAMES
@@ -974,6 +1025,35 @@ def _minutes_signatures(roles: Roles, paragraphs: list[Para]) -> None:
         roles.signer_title = roles.chair_title
         roles.signer_name = roles.chair_name
         roles.authority = []
+
+
+def _listed_name(title: str) -> str:
+    """The listed type name a title starts with ("GIẤY GIỚI THIỆU" of "GIẤY GIỚI THIỆU ĐĂNG
+    KÝ HỘ KHẨU"), else the title itself."""
+    names = sorted((*TYPE_NAMES, *LEGAL_TYPE_NAMES), key=len, reverse=True)
+    return next((n for n in names if title == n or title.startswith(n + " ")), title)
+
+
+def _unlisted_title(paragraphs: list[Para], quoc_hieu: Para, end: int) -> list[Para]:
+    """The type name of a document whose title is not one of the listed names on a line of
+    its own ("GIẤY GIỚI THIỆU ĐĂNG KÝ HỘ KHẨU", "PHÂN CÔNG NHIỆM VỤ", "PHIẾU TRÌNH"): the
+    first line of text outside the header tables, when it is short, bold and in capitals
+    (not a heading of the text nor "Kính gửi")."""
+    first_line = next(
+        (
+            p
+            for p in paragraphs
+            if p.order > quoc_hieu.order and p.order < end and p.table is None and p.text.strip()
+        ),
+        None,
+    )
+    if first_line is None or is_structure_line(first_line):
+        return []
+    runs = first_line.judged_runs
+    short = len(normalise(first_line.text)) <= HEADING_CHARACTERS // 2
+    if short and is_capitals(first_line) and runs and all(r.bold for r in runs):
+        return [first_line]
+    return []
 
 
 def _agency_from(roles: Roles, names: list[Para]) -> None:
