@@ -837,3 +837,43 @@ def test_a_title_not_in_the_type_list_is_the_type_name() -> None:
         assert roles.doc_type != "dispatch"
         found = rules(check_package_bytes(data))
         assert not {"subject.missing", "body.justified", "body.indent"} & found, name
+
+
+def test_a_form_with_its_content_and_sign_off_in_table_cells() -> None:
+    """A phiếu trình: "Kính gửi:" in one cell and its list in the next, the content ("1. Văn
+    bản: Tờ trình số 156/TTr-SNV ngày 25 tháng 8 năm 2025 …") and the sign-off ("LÃNH ĐẠO
+    VĂN PHÒNG" … "Nguyễn Nhân Bản") in the cells of a table: the list, the content and the
+    signer are there, and the content's date is not a date line (the header has none)."""
+
+    def form(document: Document) -> None:
+        _line(document, "PHIẾU TRÌNH", 14, bold=True)
+        addressed = document.add_table(rows=1, cols=2)
+        _line(addressed.rows[0].cells[0], "Kính gửi:", 14)
+        for item in ("- Lãnh đạo UBND tỉnh;", "- Lãnh đạo Văn phòng UBND tỉnh."):
+            _line(addressed.rows[0].cells[1], item, 14, align=LEFT)
+        table = document.add_table(rows=2, cols=2)
+        content = table.rows[0].cells[0]
+        _line(content, "I. NỘI DUNG TRÌNH", 13, bold=True, align=LEFT)
+        _line(content, "1. Văn bản: Tờ trình số 156/TTr-SNV ngày 25 tháng 8 năm 2025.", 13)
+        _line(content, "2. Trích yếu: V/v cho phép đổi tên Hội.", 13)
+        _line(table.rows[1].cells[0], "Chuyên viên", 13, bold=True)
+        _line(table.rows[1].cells[0], "Trương Hải Châu", 13, bold=True)
+        for line in ("LÃNH ĐẠO VĂN PHÒNG", "", "Nguyễn Nhân Bản"):
+            _line(table.rows[1].cells[1], line, 13, bold=True)
+
+    def no_date(document: Document) -> None:
+        header(document, number="Số: /PT-NC")
+        date = document.tables[0].rows[0].cells[1].paragraphs[-1]
+        date._p.getparent().remove(date._p)
+
+    data = build(no_date, form)
+    roles = roles_of(data)
+    assert [p.text for p in roles.kinh_gui_items] == [
+        "- Lãnh đạo UBND tỉnh;",
+        "- Lãnh đạo Văn phòng UBND tỉnh.",
+    ]
+    assert roles.date_line is None
+    assert roles.signer_name is not None and roles.signer_name.text == "Nguyễn Nhân Bản"
+    found = rules(check_package_bytes(data))
+    assert not {"kinh_gui.punctuation", "body.missing", "signer.missing"} & found
+    assert not {"date_line.format", "date_line.place", "date_line.style"} & found

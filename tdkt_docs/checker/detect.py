@@ -648,7 +648,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         "date_line",
         # The year, or the dots of the official models ("…, ngày …… tháng …. năm ……").
         lambda p: (
-            re.search(r"^[^\n]{0,60}\bngày\b.*\btháng\b.*\bnăm\s*(\d{4}|[.…]{2})", p.text)
+            re.search(r"^[^\n:]{0,60}\bngày\b.*\btháng\b.*\bnăm\s*(\d{4}|[.…]{2})", p.text)
             is not None
             and id(p) not in references
             and in_role_table(p)
@@ -840,6 +840,14 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 if not re.match(r"\s*[-–]", p.text):
                     break
                 items.append(p)
+            if not items and roles.kinh_gui.table is not None:
+                # "Kính gửi:" in a cell of its own, the list in the cell on its right.
+                t, r, c = roles.kinh_gui.table
+                items = [
+                    p
+                    for p in paragraphs
+                    if p.table == (t, r, c + 1) and re.match(r"\s*[-–]", p.text)
+                ]
         roles.kinh_gui_items = items
 
     # Nơi nhận and the signature block.
@@ -888,6 +896,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 signature_cell += [
                     p for p in paragraphs if p.order > last.order and p.text.strip()
                 ][:3]
+        if not signature_cell and roles.noi_nhan_label is None and roles.type_title is not None:
+            signature_cell = _sign_off_cell(paragraphs, roles.type_title)
         if signature_cell:
             hints = _parenthesised(signature_cell)
             roles.authority = [p for p in signature_cell if is_authority_line(p.text)]
@@ -940,6 +950,15 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         for p in paragraphs
         if start < p.order < end and p.table is None and p.text.strip() and not _is_rule(p)
     ]
+    if not region and not styled:
+        # A form (a phiếu trình): its content is written in the cells of a table; it is
+        # there, though not judged as body text.
+        region_cells = [
+            p
+            for p in paragraphs
+            if start < p.order < end and p.table is not None and p.text.strip()
+        ]
+        roles.flow = region_cells
     # Our own output: the content's role styles say what it is.
     content = styled or region
     _decision_elements(roles, by_role, region, content, end)
@@ -947,7 +966,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     if not styled:
         not_body |= _not_body(content)
     roles.body = [p for p in content if id(p) not in not_body and not is_centred_heading(p)]
-    roles.flow = content
+    roles.flow = content or roles.flow
     before_signature = [p for p in roles.body if p.order < end]
     roles.closing = before_signature[-1] if before_signature else None
     roles.attachments = _attachments(model, by_role)
@@ -1025,6 +1044,33 @@ def _minutes_signatures(roles: Roles, paragraphs: list[Para]) -> None:
         roles.signer_title = roles.chair_title
         roles.signer_name = roles.chair_name
         roles.authority = []
+
+
+def _sign_off_cell(paragraphs: list[Para], title: Para) -> list[Para]:
+    """The sign-off of a form without Nơi nhận nor "TM."/"KT." (a phiếu trình): in the last
+    table after the type name, the last cell whose first line is a title in capitals and
+    whose last line is a name ("LÃNH ĐẠO VĂN PHÒNG" … "Nguyễn Nhân Bản")."""
+    tables = [p.table[0] for p in paragraphs if p.table is not None and p.order > title.order]
+    if not tables:
+        return []
+    cells: dict[tuple[int, int, int], list[Para]] = {}
+    for p in paragraphs:
+        if p.table is not None and p.table[0] == tables[-1] and p.text.strip():
+            cells.setdefault(p.table, []).append(p)
+    found: list[Para] = []
+    for lines in cells.values():
+        top, bottom = lines[0], lines[-1]
+        name = bottom.text.strip()
+        if (
+            len(lines) >= 2
+            and is_capitals(top)
+            and len(top.text.strip()) <= HEADING_CHARACTERS // 2
+            and _may_be_signer(bottom)
+            and name != name.upper()
+            and len(name.split()) <= 6
+        ):
+            found = lines
+    return found
 
 
 def _listed_name(title: str) -> str:
