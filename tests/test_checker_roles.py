@@ -14,6 +14,8 @@ import docx
 import pytest
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Mm, Pt
 
 from tdkt_docs.checker import check, check_package_bytes
@@ -556,6 +558,39 @@ def test_a_section_heading_in_capitals_is_not_body_text_but_spacing_counts_after
     assert [f.rule for f in check_package_bytes(tight) if f.severity == "error"] == ["body.spacing"]
 
 
+def test_long_headings_of_a_legal_document_are_not_body_text() -> None:
+    """A Nghị định's headings run long: "MỤC 4. …" with its title on its line (120
+    characters), a chapter title in capitals over two lines, an article title bold as a
+    whole over three lines. None is judged as a body paragraph."""
+    title_of_chapter = (
+        "TRÁCH NHIỆM THỰC HIỆN, THEO DÕI, KIỂM TRA, ĐÔN ĐỐC VIỆC THỰC HIỆN KẾT LUẬN "
+        "THANH TRA, QUYẾT ĐỊNH XỬ LÝ VỀ THANH TRA"
+    )
+    section = (
+        "MỤC 4. HỒ SƠ THANH TRA, CHUYỂN HỒ SƠ VỤ VIỆC CÓ DẤU HIỆU TỘI PHẠM ĐỂ KHỞI TỐ "
+        "VỤ ÁN HÌNH SỰ, CÔNG KHAI KẾT LUẬN THANH TRA"
+    )
+    article = (
+        "Điều 56. Trách nhiệm của cơ quan thanh tra nhà nước, cơ quan được giao thực hiện "
+        "chức năng thanh tra chuyên ngành trong việc theo dõi, kiểm tra, đôn đốc việc thực "
+        "hiện kết luận thanh tra, quyết định xử lý về thanh tra"
+    )
+    assert len(title_of_chapter) > 100 and len(section) > 100 and len(article) > 200
+    data = build(
+        lambda d: header(d, number="Số: 86/2011/NĐ-CP"),
+        lambda d: title(d, "NGHỊ ĐỊNH", "Quy định chi tiết một số điều của Luật Thanh tra"),
+        body("Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;"),
+        lambda d: _line(d, "Chương V", 14, bold=True),
+        lambda d: _line(d, title_of_chapter, 14, bold=True),
+        lambda d: _line(d, section, 14, bold=True, align=LEFT),
+        lambda d: _body(d, article, bold=True),
+        body("Cơ quan thanh tra nhà nước theo dõi việc thực hiện kết luận thanh tra./."),
+        signature,
+    )
+    assert [p.text[:6] for p in roles_of(data).body] == ["Căn cứ", "Cơ qua"]
+    assert errors(check_package_bytes(data)) == []
+
+
 def test_a_header_and_a_signature_laid_out_with_tabs() -> None:
     """Old Word files: "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and "Nơi
     nhận:<tab>TM. ỦY BAN NHÂN DÂN", two columns made with tabs on each line. They are read
@@ -598,6 +633,49 @@ def test_a_header_and_a_signature_laid_out_with_tabs() -> None:
     missing = {f.rule for f in check_package_bytes(data) if f.found == "không có"}
     assert not {"quoc_hieu.missing", "tieu_ngu.missing", "agency.missing", "number.missing",
                 "noi_nhan.missing", "signer.missing"} & missing  # fmt: skip
+
+
+def test_rules_drawn_under_a_header_typed_with_tabs() -> None:
+    """Old Word files draw the rules under the agency and the tiêu ngữ as line shapes
+    anchored in a line of tabs between "TỈNH …<tab>Độc lập - Tự do - Hạnh phúc" and
+    "Số: …<tab>…, ngày …": they are the rules of the row above, not missing."""
+
+    def tabbed(document: Document, left: str, right: str, size: float = 13) -> None:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        heading = not left.startswith("Số")  # the name lines are bold, not "Số" / the date
+        for text in (left, "\t" + right):
+            run = paragraph.add_run(text)
+            run.font.size, run.bold = Pt(size), heading
+        paragraph.runs[-1].italic = not heading
+
+    def drawn_rules(document: Document) -> None:
+        paragraph = document.add_paragraph()
+        paragraph.add_run("\t\t")
+        pict = parse_xml(
+            f'<w:r {nsdecls("w")}><w:pict xmlns:v="urn:schemas-microsoft-com:vml">'
+            '<v:line from="24.5pt,1.9pt" to="94.45pt,1.9pt" stroked="t"/></w:pict></w:r>'
+        )
+        paragraph._p.append(pict)
+
+    def header_lines(document: Document, *, drawn: bool) -> None:
+        tabbed(document, "ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12)
+        tabbed(document, "TỈNH BÌNH DƯƠNG", "Độc lập - Tự do - Hạnh phúc")
+        if drawn:
+            drawn_rules(document)
+        tabbed(document, "Số: 12/TB-UBND", "Bình Dương, ngày 15 tháng 4 năm 2009")
+
+    def rule_errors(drawn: bool) -> set[str]:
+        data = build(
+            lambda d: header_lines(d, drawn=drawn),
+            lambda d: title(d, "THÔNG BÁO"),
+            body("Nội dung./."),
+            signature,
+        )
+        return rules(check_package_bytes(data)) & {"agency.rule", "tieu_ngu.rule"}
+
+    assert rule_errors(drawn=True) == set()
+    assert rule_errors(drawn=False) == {"agency.rule", "tieu_ngu.rule"}
 
 
 def test_a_regulation_issued_with_a_decision_in_a_file_of_its_own() -> None:
@@ -652,6 +730,41 @@ def test_a_header_with_a_spacer_column_and_a_legal_decisions_noi_nhan() -> None:
     for rule in ("noi_nhan.nhu_dieu", "issuing_authority.missing", "operative.missing"):
         (found,) = [f for f in findings if f.rule == rule]
         assert found.severity == "not_applicable" and "quy phạm" in found.where, rule
+
+
+def test_the_basis_of_a_legal_decision_ends_with_its_formula() -> None:
+    """Nghị định 34/2016 (and the 2025 formula): "Theo đề nghị …;" then "Ủy ban nhân dân
+    tỉnh ban hành Quyết định …." — the formula ends the sentence, so the last căn cứ ends
+    with ";". Without the formula the last căn cứ still has to end with "."."""
+
+    def basis(*lines: str) -> Builder:
+        def add(document: Document) -> None:
+            for line in lines:
+                _body(document, line)
+                document.paragraphs[-1].runs[0].italic = True
+
+        return add
+
+    def decision(*after_basis: Builder) -> list[Finding]:
+        data = build(
+            lambda d: header(d, number="Số: 07/2025/QĐ-UBND"),
+            lambda d: title(d, "QUYẾT ĐỊNH", "Ban hành Quy định quản lý nhà nước về giá"),
+            basis("Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;", "Theo đề nghị của Sở Tài chính;"),
+            *after_basis,
+            article,
+            signature,
+        )
+        return [f for f in check_package_bytes(data) if f.severity == "error"]
+
+    def article(document: Document) -> None:
+        _body(document, "Điều 1.", bold=True)
+        document.paragraphs[-1].add_run(" Ban hành kèm theo Quyết định này Quy định./.")
+        document.paragraphs[-1].runs[-1].font.size = Pt(14)
+
+    formula = body("Ủy ban nhân dân tỉnh ban hành Quyết định Quy định quản lý nhà nước về giá.")
+    assert decision(formula) == []
+    (found,) = decision()
+    assert found.rule == "basis.punctuation" and "Theo đề nghị" in found.where
 
 
 def test_a_signature_pushed_right_with_tabs_and_spaces_outside_a_table() -> None:

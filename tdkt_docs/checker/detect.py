@@ -135,19 +135,23 @@ def is_structure_line(p: Para) -> bool:
     or the heading of an article set bold as a whole ("Điều 28. Lập
     Danh mục hồ sơ", the layout of the văn bản quy phạm pháp luật)."""
     text = normalise(p.text)
-    if not text or len(text) > 2 * HEADING_CHARACTERS:
+    if not text or len(text) > 3 * HEADING_CHARACTERS:
         return False
-    if PART_HEADING.match(text) and len(text) <= HEADING_CHARACTERS:
-        return True
-    if OPERATIVE_LINE.fullmatch(text):
-        return True
     runs = p.judged_runs
     bold = bool(runs) and all(r.bold for r in runs)
+    if PART_HEADING.match(text):
+        # "MỤC 4. HỒ SƠ THANH TRA, …": a heading with its title on its line runs longer.
+        limit = 2 * HEADING_CHARACTERS if bold and is_capitals(p) else HEADING_CHARACTERS
+        if len(text) <= limit:
+            return True
+    if OPERATIVE_LINE.fullmatch(text):
+        return True
     if SECTION_HEADING.match(text) and is_capitals(p):
         return len(text) <= HEADING_CHARACTERS  # "I. MỤC ĐÍCH, YÊU CẦU", "A. …"
     if ARTICLE_START.match(text) is None:
         return False
-    # "Điều 2. Hiệu lực thi hành": a title, bold as a whole or not ending as a sentence.
+    # "Điều 2. Hiệu lực thi hành": a title, bold as a whole (a VBQPPL's run to three lines)
+    # or short and not ending as a sentence.
     return bold or (
         len(text) <= ARTICLE_TITLE_CHARACTERS and not text.endswith((".", ";", ":", ","))
     )
@@ -163,7 +167,9 @@ def _not_body(paragraphs: list[Para]) -> set[int]:
             found.add(id(p))
         elif previous is not None and PART_HEADING.fullmatch(normalise(previous.text)):
             runs = p.judged_runs
-            if runs and all(r.bold for r in runs) and len(p.text.strip()) <= HEADING_CHARACTERS:
+            # A title in capitals may run to two lines ("TRÁCH NHIỆM THỰC HIỆN, THEO DÕI, …").
+            limit = 2 * HEADING_CHARACTERS if is_capitals(p) else HEADING_CHARACTERS
+            if runs and all(r.bold for r in runs) and len(p.text.strip()) <= limit:
                 found.add(id(p))
         previous = p
     return found
@@ -501,22 +507,19 @@ def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
     cut: dict[int, list[Para]] = {}
     untabled = [p for p in paragraphs if p.table is None]
     has_quoc_hieu = any(normalise(p.text).upper() == QUOC_HIEU for p in paragraphs)
-    top = [p for p in untabled if p.text.strip()][:6]
+    top = [p for p in untabled if p.text.strip() or _drawn_rule(p)][:7]
     if not has_quoc_hieu and any(
         normalise(p.text.split("\t")[-1]).upper() == QUOC_HIEU for p in top if "\t" in p.text
     ):
         block: list[Para] = []
         for p in top:
-            if "\t" not in p.text.strip() and block:
+            if "\t" not in p.text.strip() and not _drawn_rule(p) and block:
                 break
             block.append(p)
-        # The rules under the agency and the tiêu ngữ, drawn in an empty line under the
-        # block's second line: a row of their own.
-        if len(block) >= 2:
-            at = untabled.index(block[1]) + 1
-            if at < len(untabled) and untabled[at].has_drawing and not untabled[at].text.strip():
-                block.insert(2, untabled[at])
-        for row, p in enumerate(block, start=1):
+        row = 0
+        for p in block:
+            # The rules drawn under the agency and the tiêu ngữ belong to the row above.
+            row += 0 if _drawn_rule(p) and row else 1
             cut[id(p)] = _tab_cells(p, (TAB_TABLE, row))
     label = next((p for p in untabled if NOI_NHAN_LABEL.match(p.text.split("\t")[0])), None)
     if label is None:
@@ -545,6 +548,12 @@ def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
                 cells = [replace(q, table=(TAB_TABLE + 1, row, 2)) for q in cells]
             cut[id(p)] = cells
     return cut
+
+
+def _drawn_rule(p: Para) -> bool:
+    """A line with no text that anchors a drawn shape: the rules under the agency and the
+    tiêu ngữ of a header typed with tabs."""
+    return p.has_drawing and not p.text.strip()
 
 
 def _pushed_right(text: str) -> bool:

@@ -697,13 +697,14 @@ def _basis_punctuation(model: DocModel, roles: Roles) -> Iterator[Violation]:
     # A căn cứ per line: a line break inside a paragraph also starts a new line.
     lines = [(p, line.strip()) for p in paragraphs for line in p.text.split("\n") if line.strip()]
     decision = roles.doc_type == "decision"
+    formula = _issuing_formula_after(roles, paragraphs[-1])
     for index, (p, line) in enumerate(lines):
         joined = re.search(r"[;.]\s*(Căn cứ|Theo đề nghị|Xét đề nghị)\b", line)
         if joined:
             yield (excerpt(p), f"«…{line[max(0, joined.start() - 10) : joined.end()]}»",
                    "mỗi căn cứ xuống dòng riêng")  # fmt: skip
         last = index == len(lines) - 1
-        if not last:
+        if not last or formula:
             wanted = {";"}
         elif decision:
             wanted = {"."}  # the last of the căn cứ and the proposal line (Mẫu 1.2)
@@ -712,6 +713,21 @@ def _basis_punctuation(model: DocModel, roles: Roles) -> Iterator[Violation]:
         if _line_ending(line) not in wanted or line.rstrip().endswith("./."):
             shown = " hoặc ".join(f'"{w}"' for w in sorted(wanted, reverse=True))
             yield (excerpt(p), f'kết thúc "{_line_ending(line)}"', f"kết thúc bằng {shown}")
+
+
+ISSUING_FORMULA = re.compile(
+    r"[^.;:]{0,120}\bban hành\s+(?:Quyết định|Nghị định|Thông tư|Nghị quyết|Chỉ thị)\b.*\.",
+    re.IGNORECASE,
+)
+"""The formula that ends the căn cứ of a văn bản quy phạm pháp luật ("Ủy ban nhân dân tỉnh
+ban hành Quyết định …", "Chính phủ ban hành Nghị định ….")."""
+
+
+def _issuing_formula_after(roles: Roles, last: Para) -> bool:
+    """The line after the last căn cứ is the VBQPPL formula: it ends the sentence, so the
+    căn cứ before it all end with ";"."""
+    following = [p for p in roles.flow if p.order > last.order]
+    return bool(following) and ISSUING_FORMULA.fullmatch(normalise(following[0].text)) is not None
 
 
 def _basis(roles: Roles) -> list[Para]:
