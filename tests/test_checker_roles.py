@@ -957,3 +957,183 @@ def test_header_elements_shown_centred_in_the_text_are_not_body_text() -> None:
 
     data = build(header, lambda d: title(d, "HƯỚNG DẪN", "trình bày văn bản"), samples, signature)
     assert errors(check_package_bytes(data)) == []
+
+
+# --- rules drawn or typed in the row under the header (round 2) ---------------------------
+
+_DRAWN_LINE = (
+    '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    ' xmlns:v="urn:schemas-microsoft-com:vml"><w:pict>'
+    '<v:line from="30pt,3pt" to="110pt,3pt" style="position:absolute"/></w:pict></w:r>'
+)
+
+
+def _drawn_line(paragraph: object) -> None:
+    from docx.oxml import parse_xml
+
+    paragraph._p.append(parse_xml(_DRAWN_LINE))  # type: ignore[attr-defined]
+
+
+def test_rules_drawn_or_typed_in_the_row_under_the_header_are_its_rules() -> None:
+    """Old Word files: the agency and the quốc hiệu in row 1, the line under the agency drawn
+    in an empty cell of row 2 and "______" typed under the tiêu ngữ in row 2: both are the
+    rules. A rule below a cell that has text first is not."""
+
+    def split_header(document: Document, *, typed: str = "____________") -> None:
+        table = document.add_table(rows=3, cols=2)
+        left, right = table.rows[0].cells
+        _line(left, "UBND TỈNH KHÁNH HÒA", 13)
+        _line(left, "SỞ NỘI VỤ", 13, bold=True)
+        _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
+        _line(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
+        _drawn_line(table.rows[1].cells[0].paragraphs[0])
+        table.rows[1].cells[1].paragraphs[0].add_run(typed).font.size = Pt(13)
+        _line(table.rows[2].cells[0], "Số: 12/TB-SNV", 13)
+        _line(table.rows[2].cells[1], "Khánh Hòa, ngày 05 tháng 9 năm 2023", 13, italic=True)
+
+    data = build(split_header, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), signature)
+    assert not {"agency.rule", "tieu_ngu.rule"} & rules(check_package_bytes(data))
+    typed_text = build(
+        lambda d: split_header(d, typed="Khánh Hòa"),
+        lambda d: title(d, "THÔNG BÁO"),
+        body("Nội dung./."),
+        signature,
+    )
+    assert {"tieu_ngu.rule"} <= rules(check_package_bytes(typed_text))
+
+
+def test_rules_drawn_in_an_empty_line_under_a_header_typed_with_tabs() -> None:
+    """ "ỦY BAN NHÂN DÂN<tab>CỘNG HÒA …" / "TỈNH QUẢNG BÌNH<tab>Độc lập …", then an empty line
+    holding the two drawn lines: the agency and the tiêu ngữ have their rules."""
+
+    def tabbed_header(document: Document, *, drawn: bool) -> None:
+        for left, right in (
+            ("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            ("TỈNH QUẢNG BÌNH", "Độc lập - Tự do - Hạnh phúc"),
+        ):
+            paragraph = document.add_paragraph()
+            for text in (left, "\t\t" + right):
+                run = paragraph.add_run(text)
+                run.font.size, run.bold = Pt(13), True
+        rules_line = document.add_paragraph()
+        rules_line.add_run("\t\t")
+        if drawn:
+            _drawn_line(rules_line)
+            _drawn_line(rules_line)
+        paragraph = document.add_paragraph()
+        for text, italic in (
+            ("Số: 12/QĐ-UBND", False),
+            ("\t\tQuảng Bình, ngày 05 tháng 9 năm 2023", True),
+        ):
+            run = paragraph.add_run(text)
+            run.font.size, run.italic = Pt(13), italic
+
+    def document(drawn: bool) -> set[str]:
+        data = build(
+            lambda d: tabbed_header(d, drawn=drawn),
+            lambda d: title(d, "THÔNG BÁO"),
+            body("Nội dung./."),
+            signature,
+        )
+        return rules(check_package_bytes(data))
+
+    assert not {"agency.rule", "tieu_ngu.rule"} & document(drawn=True)
+    assert {"agency.rule", "tieu_ngu.rule"} <= document(drawn=False)
+
+
+def test_an_agency_on_the_row_of_the_tieu_ngu_under_its_parent() -> None:
+    """Row 1: "SỞ NỘI VỤ" (not bold) | quốc hiệu; row 2: "PHÒNG THI ĐUA, KHEN THƯỞNG" (bold,
+    its rule under it) | tiêu ngữ. The agency is the phòng, the sở its cơ quan chủ quản."""
+
+    def split_rows(document: Document) -> None:
+        table = document.add_table(rows=3, cols=2)
+        _line(table.rows[0].cells[0], "SỞ NỘI VỤ", 13)
+        _line(table.rows[0].cells[1], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True)
+        _line(table.rows[1].cells[0], "PHÒNG THI ĐUA, KHEN THƯỞNG", 13, bold=True, border=True)
+        _line(table.rows[1].cells[1], "Độc lập - Tự do - Hạnh phúc", 13, bold=True, border=True)
+        _line(table.rows[2].cells[0], "Số: 12/TB-TĐKT", 13)
+        _line(table.rows[2].cells[1], "Quảng Bình, ngày 05 tháng 9 năm 2023", 13, italic=True)
+
+    data = build(split_rows, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), signature)
+    roles = roles_of(data)
+    assert roles.agency is not None and roles.agency.text == "PHÒNG THI ĐUA, KHEN THƯỞNG"
+    assert [p.text for p in roles.parent_agency] == ["SỞ NỘI VỤ"]
+    assert not {"agency.format", "agency.rule"} & rules(check_package_bytes(data))
+
+
+def test_number_and_date_typed_on_one_line_of_a_header_cell() -> None:
+    """ "Số: …/GGT-PV01<many spaces>Hưng Yên, ngày … tháng 6 năm 2021" in one cell: the số,
+    ký hiệu and the date line, each read alone; the number left in dots is a blank."""
+
+    def one_line(document: Document) -> None:
+        header(document, number="")
+        cell = document.tables[0].rows[0].cells[0]
+        for paragraph in document.tables[0].rows[0].cells[1].paragraphs[2:]:
+            paragraph._p.getparent().remove(paragraph._p)
+        paragraph = cell.add_paragraph()
+        for text, italic in (("Số: …/GGT-PV01", False), (" " * 30, False),
+                             ("Hưng Yên, ngày 05 tháng 6 năm 2021", True)):  # fmt: skip
+            run = paragraph.add_run(text)
+            run.font.size, run.italic = Pt(13), italic
+
+    data = build(one_line, lambda d: title(d, "THÔNG BÁO"), body("Nội dung./."), signature)
+    roles = detect(split_line_blocks(build_model(read_package(data, "one.docx"))))
+    assert roles.number is not None and roles.number.text.strip() == "Số: …/GGT-PV01"
+    assert roles.date_line is not None
+    assert roles.date_line.text.strip() == "Hưng Yên, ngày 05 tháng 6 năm 2021"
+    found = rules(check_package_bytes(data))
+    assert not {"number.format", "number.style", "date_line.missing", "date_line.style"} & found
+
+
+def test_a_title_not_in_the_type_list_is_the_type_name() -> None:
+    """ "PHÂN CÔNG NHIỆM VỤ" (not an ND30 type) and "GIẤY GIỚI THIỆU ĐĂNG KÝ HỘ KHẨU" (a
+    listed name with words after it), bold capitals right under the header: the type name,
+    not body text, and not a công văn that lacks its V/v."""
+    for name, kind in (("PHÂN CÔNG NHIỆM VỤ", "named"), ("GIẤY GIỚI THIỆU ĐĂNG KÝ HỘ KHẨU", None)):
+        data = build(header, lambda d, n=name: title(d, n), body("Nội dung./."), signature)
+        roles = roles_of(data)
+        assert roles.type_title is not None and roles.type_title.text == name
+        assert kind is None or roles.doc_type == kind
+        assert roles.doc_type != "dispatch"
+        found = rules(check_package_bytes(data))
+        assert not {"subject.missing", "body.justified", "body.indent"} & found, name
+
+
+def test_a_form_with_its_content_and_sign_off_in_table_cells() -> None:
+    """A phiếu trình: "Kính gửi:" in one cell and its list in the next, the content ("1. Văn
+    bản: Tờ trình số 156/TTr-SNV ngày 25 tháng 8 năm 2025 …") and the sign-off ("LÃNH ĐẠO
+    VĂN PHÒNG" … "Nguyễn Nhân Bản") in the cells of a table: the list, the content and the
+    signer are there, and the content's date is not a date line (the header has none)."""
+
+    def form(document: Document) -> None:
+        _line(document, "PHIẾU TRÌNH", 14, bold=True)
+        addressed = document.add_table(rows=1, cols=2)
+        _line(addressed.rows[0].cells[0], "Kính gửi:", 14)
+        for item in ("- Lãnh đạo UBND tỉnh;", "- Lãnh đạo Văn phòng UBND tỉnh."):
+            _line(addressed.rows[0].cells[1], item, 14, align=LEFT)
+        table = document.add_table(rows=2, cols=2)
+        content = table.rows[0].cells[0]
+        _line(content, "I. NỘI DUNG TRÌNH", 13, bold=True, align=LEFT)
+        _line(content, "1. Văn bản: Tờ trình số 156/TTr-SNV ngày 25 tháng 8 năm 2025.", 13)
+        _line(content, "2. Trích yếu: V/v cho phép đổi tên Hội.", 13)
+        _line(table.rows[1].cells[0], "Chuyên viên", 13, bold=True)
+        _line(table.rows[1].cells[0], "Trương Hải Châu", 13, bold=True)
+        for line in ("LÃNH ĐẠO VĂN PHÒNG", "", "Nguyễn Nhân Bản"):
+            _line(table.rows[1].cells[1], line, 13, bold=True)
+
+    def no_date(document: Document) -> None:
+        header(document, number="Số: /PT-NC")
+        date = document.tables[0].rows[0].cells[1].paragraphs[-1]
+        date._p.getparent().remove(date._p)
+
+    data = build(no_date, form)
+    roles = roles_of(data)
+    assert [p.text for p in roles.kinh_gui_items] == [
+        "- Lãnh đạo UBND tỉnh;",
+        "- Lãnh đạo Văn phòng UBND tỉnh.",
+    ]
+    assert roles.date_line is None
+    assert roles.signer_name is not None and roles.signer_name.text == "Nguyễn Nhân Bản"
+    found = rules(check_package_bytes(data))
+    assert not {"kinh_gui.punctuation", "body.missing", "signer.missing"} & found
+    assert not {"date_line.format", "date_line.place", "date_line.style"} & found

@@ -429,7 +429,9 @@ def _is_rule(p: Para) -> bool:
 
 
 def _rule_after(model: DocModel, p: Para) -> Para | None:
-    """The rule under ``p``: its own bottom border, or the next paragraph being a rule."""
+    """The rule under ``p``: its own bottom border, or the next paragraph being a rule (in
+    a table, in its cell, else the first line of the cell below: "____" typed in the row of
+    the số, ký hiệu)."""
     if "bottom" in p.borders:
         return p
     following = [q for q in model.paragraphs if q.order > p.order and q.table == p.table]
@@ -437,7 +439,12 @@ def _rule_after(model: DocModel, p: Para) -> Para | None:
         if _is_rule(q):
             return q
         if q.text.strip():
-            break
+            return None
+    if p.table is not None:
+        table, row, column = p.table
+        below = [q for q in model.paragraphs if q.table == (table, row + 1, column)]
+        if below and _is_rule(below[0]):
+            return below[0]
     return None
 
 
@@ -476,11 +483,47 @@ def split_line_blocks(model: DocModel) -> DocModel:
             and "\n" in p.text.strip()
         )
         lines = _split_lines(p) if block else [p]
+        if p.table is not None and rows[p.table[0]] <= ROLE_TABLE_ROWS:
+            lines = [cell for line in lines for cell in _number_and_date(line)]
         split = split or len(lines) > 1
         found.extend(lines)
     if not split:
         return model
     return replace(model, paragraphs=[replace(p, order=index) for index, p in enumerate(found)])
+
+
+NUMBER_THEN_DATE = re.compile(r"\s*Số\s*:.*?([ \t]{8,})\S[^\n]*\bngày\b.*\btháng\b.*\bnăm\b")
+"""The số, ký hiệu and the place and date typed on one line of a header cell, pushed
+apart with spaces or tabs ("Số: …/GGT-PV01<spaces>Hưng Yên, ngày … tháng 6 năm 2021")."""
+
+
+def _number_and_date(p: Para) -> list[Para]:
+    """``p`` cut into the số, ký hiệu (its cell) and the date line (the next column) when
+    both are typed on its one line; else ``p``."""
+    match = NUMBER_THEN_DATE.match(p.text)
+    if match is None or p.table is None:
+        return [p]
+    start, end = match.span(1)
+    left: list[RunInfo] = []
+    right: list[RunInfo] = []
+    at = 0
+    for run in p.runs:
+        before, after = run.text[: max(0, start - at)], run.text[max(0, end - at) :]
+        if before:
+            left.append(replace(run, text=before))
+        if after:
+            right.append(replace(run, text=after))
+        at += len(run.text)
+    table, row, column = p.table
+    return [
+        replace(p, text="".join(r.text for r in left), runs=tuple(left)),
+        replace(
+            p,
+            text="".join(r.text for r in right),
+            runs=tuple(right),
+            table=(table, row, column + 1),
+        ),
+    ]
 
 
 def _tab_columns(paragraphs: list[Para]) -> dict[int, list[Para]]:
@@ -675,7 +718,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         "date_line",
         # The year, or the dots of the official models ("…, ngày …… tháng …. năm ……").
         lambda p: (
-            re.search(r"^[^\n]{0,60}\bngày\b.*\btháng\b.*\bnăm\s*(\d{4}|[.…]{2})", p.text)
+            re.search(r"^[^\n:]{0,60}\bngày\b.*\btháng\b.*\bnăm\s*(\d{4}|[.…]{2})", p.text)
             is not None
             and id(p) not in references
             and in_role_table(p)
@@ -718,6 +761,19 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
             ]
             if cell:
                 break
+        if roles.tieu_ngu is not None and roles.tieu_ngu.table not in {None, (t, r, c)}:
+            # The tiêu ngữ in the row under the quốc hiệu (or a table nested there): the
+            # agency's own name is in that row too, on the left, between the two in the file
+            # ("CÔNG AN TỈNH …" beside the quốc hiệu, "PHÒNG THAM MƯU" beside the tiêu ngữ).
+            low, high = roles.quoc_hieu.order, roles.tieu_ngu.order
+            cell += [
+                p
+                for p in paragraphs
+                if low < p.order < high
+                and p.table not in {None, (t, r, c), roles.tieu_ngu.table}
+                and p.text.strip()
+                and is_capitals(p)
+            ]
         names = [
             p
             for p in cell
@@ -774,6 +830,8 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         and p.order < signature_start
         and normalise(p.unmarked_text) in type_names
     ]
+    if not candidates and not by_role and roles.quoc_hieu is not None:
+        candidates = _unlisted_title(paragraphs, roles.quoc_hieu, signature_start)
     roles.type_title = first(
         "type_title" if "type_title" in by_role else "__none__",
         lambda p: bool(candidates) and p is candidates[0],
@@ -821,7 +879,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     elif roles.subject is not None:
         roles.doc_type = untitled  # "V/v": the type without a type name, the công văn
     elif roles.type_title is not None:
-        title = normalise(roles.type_title.unmarked_text)
+        title = _listed_name(normalise(roles.type_title.unmarked_text))
         roles.doc_type = (
             LEGAL
             if title in LEGAL_TYPE_NAMES
@@ -855,6 +913,14 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 if not re.match(r"\s*[-–]", p.text):
                     break
                 items.append(p)
+            if not items and roles.kinh_gui.table is not None:
+                # "Kính gửi:" in a cell of its own, the list in the cell on its right.
+                t, r, c = roles.kinh_gui.table
+                items = [
+                    p
+                    for p in paragraphs
+                    if p.table == (t, r, c + 1) and re.match(r"\s*[-–]", p.text)
+                ]
         roles.kinh_gui_items = items
 
     # Nơi nhận and the signature block.
@@ -905,8 +971,10 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
                 signature_cell += [
                     p for p in paragraphs if p.order > last.order and p.text.strip()
                 ][:3]
-            else:
-                signature_cell = _closing_cell(paragraphs, in_role_table)
+        if not signature_cell and roles.noi_nhan_label is None and roles.type_title is not None:
+            signature_cell = _sign_off_cell(paragraphs, roles.type_title)
+        if not signature_cell:
+            signature_cell = _closing_cell(paragraphs, in_role_table)
         if signature_cell:
             hints = _parenthesised(signature_cell)
             roles.authority = [p for p in signature_cell if is_authority_line(p.text)]
@@ -959,6 +1027,15 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
         for p in paragraphs
         if start < p.order < end and p.table is None and p.text.strip() and not _is_rule(p)
     ]
+    if not region and not styled:
+        # A form (a phiếu trình): its content is written in the cells of a table; it is
+        # there, though not judged as body text.
+        region_cells = [
+            p
+            for p in paragraphs
+            if start < p.order < end and p.table is not None and p.text.strip()
+        ]
+        roles.flow = region_cells
     # Our own output: the content's role styles say what it is.
     content = styled or region
     _decision_elements(roles, by_role, region, content, end)
@@ -966,7 +1043,7 @@ def detect(model: DocModel, wanted_type: str = "auto") -> Roles:
     if not styled:
         not_body |= _not_body(content)
     roles.body = [p for p in content if id(p) not in not_body and not is_centred_heading(p)]
-    roles.flow = content
+    roles.flow = content or roles.flow
     before_signature = [p for p in roles.body if p.order < end]
     roles.closing = before_signature[-1] if before_signature else None
     roles.attachments = _attachments(model, by_role)
@@ -1044,6 +1121,62 @@ def _minutes_signatures(roles: Roles, paragraphs: list[Para]) -> None:
         roles.signer_title = roles.chair_title
         roles.signer_name = roles.chair_name
         roles.authority = []
+
+
+def _sign_off_cell(paragraphs: list[Para], title: Para) -> list[Para]:
+    """The sign-off of a form without Nơi nhận nor "TM."/"KT." (a phiếu trình): in the last
+    table after the type name, the last cell whose first line is a title in capitals and
+    whose last line is a name ("LÃNH ĐẠO VĂN PHÒNG" … "Nguyễn Nhân Bản")."""
+    tables = [p.table[0] for p in paragraphs if p.table is not None and p.order > title.order]
+    if not tables:
+        return []
+    cells: dict[tuple[int, int, int], list[Para]] = {}
+    for p in paragraphs:
+        if p.table is not None and p.table[0] == tables[-1] and p.text.strip():
+            cells.setdefault(p.table, []).append(p)
+    found: list[Para] = []
+    for lines in cells.values():
+        top, bottom = lines[0], lines[-1]
+        name = bottom.text.strip()
+        if (
+            len(lines) >= 2
+            and is_capitals(top)
+            and len(top.text.strip()) <= HEADING_CHARACTERS // 2
+            and _may_be_signer(bottom)
+            and name != name.upper()
+            and len(name.split()) <= 6
+        ):
+            found = lines
+    return found
+
+
+def _listed_name(title: str) -> str:
+    """The listed type name a title starts with ("GIẤY GIỚI THIỆU" of "GIẤY GIỚI THIỆU ĐĂNG
+    KÝ HỘ KHẨU"), else the title itself."""
+    names = sorted((*TYPE_NAMES, *LEGAL_TYPE_NAMES), key=len, reverse=True)
+    return next((n for n in names if title == n or title.startswith(n + " ")), title)
+
+
+def _unlisted_title(paragraphs: list[Para], quoc_hieu: Para, end: int) -> list[Para]:
+    """The type name of a document whose title is not one of the listed names on a line of
+    its own ("GIẤY GIỚI THIỆU ĐĂNG KÝ HỘ KHẨU", "PHÂN CÔNG NHIỆM VỤ", "PHIẾU TRÌNH"): the
+    first line of text outside the header tables, when it is short, bold and in capitals
+    (not a heading of the text nor "Kính gửi")."""
+    first_line = next(
+        (
+            p
+            for p in paragraphs
+            if p.order > quoc_hieu.order and p.order < end and p.table is None and p.text.strip()
+        ),
+        None,
+    )
+    if first_line is None or is_structure_line(first_line):
+        return []
+    runs = first_line.judged_runs
+    short = len(normalise(first_line.text)) <= HEADING_CHARACTERS // 2
+    if short and is_capitals(first_line) and runs and all(r.bold for r in runs):
+        return [first_line]
+    return []
 
 
 def _agency_from(roles: Roles, names: list[Para]) -> None:

@@ -199,9 +199,21 @@ class DocModel:
     margins."""
 
     def has_drawing_near(self, p: Para) -> bool:
-        """A drawn line or shape in ``p``'s cell, or just after ``p`` outside tables."""
+        """A drawn line or shape in ``p``'s cell, or just after ``p`` outside tables.
+
+        A line drawn under a header cell is often anchored in the cell below it (an empty
+        row between the agency and the số, ký hiệu): that cell counts until its first text."""
         if p.table is not None:
-            return any(q.has_drawing for q in self.paragraphs if q.table == p.table)
+            if any(q.has_drawing for q in self.paragraphs if q.table == p.table):
+                return True
+            table, row, column = p.table
+            for q in self.paragraphs:
+                if q.table == (table, row + 1, column):
+                    if q.has_drawing:
+                        return True
+                    if q.text.strip():
+                        break
+            return False
         return any(q.has_drawing for q in self.paragraphs if p.order <= q.order <= p.order + 2)
 
 

@@ -425,7 +425,8 @@ def _number_format(model: DocModel, roles: Roles) -> Iterator[Violation]:
     # in print as a fault of the number; spaces inside the number and symbol do.
     match = NUMBER.match(re.sub(r"^Số:\s+(?=[\d/])", "Số: ", text))
     compact = re.sub(r"^Số:\s*", "", text)
-    blank_for_the_clerk = re.fullmatch(r"Số:\s*/\S+", text) is not None
+    # The number left for the văn thư to write when the document is issued: blank or dots.
+    blank_for_the_clerk = re.fullmatch(r"Số:\s*[.…]*\s*/\S+", text) is not None
     if (match is None or " " in compact.strip()) and not blank_for_the_clerk:
         yield (excerpt(p), text, "Số: 05/SNV-TĐKT (không có khoảng trắng trong số, ký hiệu)")
         return
