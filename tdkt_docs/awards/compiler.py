@@ -244,10 +244,22 @@ def _results_json(
                 "decision_number": decision.number,
                 "decision_symbol": decision.symbol,
                 "decision_date": _iso(decision.date),
+                "decision_year": decision.date.year,
+                "decision_month": decision.date.month,
+                "issuer": decision.agency.display_name or decision.agency.one_line_name,
+                "place": decision.agency.place,
+                "reason": decision.award.reason if decision.award else None,
+                "signer": {
+                    "authority": list(decision.signer.authority),
+                    "title": decision.signer.title,
+                    "name": decision.signer.name,
+                },
                 "amount": award.money.amount if award.money else None,
                 "source": nominee.source,
             }
         )
+    # What the certificates print (issue 15) comes from here: names as accepted, the
+    # decision's reason, place, date and signer.
     data = {"campaign": round_file.round.campaign, "awards": items}
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
