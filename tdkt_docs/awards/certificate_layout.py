@@ -18,6 +18,7 @@ path of its TrueType files, and those files must exist.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from enum import StrEnum
@@ -85,8 +86,15 @@ class FieldBox(_Strict):
     leading: float = Field(default=1.2, ge=0.8, le=3, description="line height ÷ font size")
     bold: bool = False
     italic: bool = False
-    colour: str = Field(default="#000000", pattern=r"^#[0-9A-Fa-f]{6}$")
+    colour: str = "#000000"
     font: str = DEFAULT_FAMILY
+
+    @field_validator("colour")
+    @classmethod
+    def _colour(cls, value: str) -> str:
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+            raise ValueError(f"expected a colour as #RRGGBB (#1a1a80), got {value!r}")
+        return value
 
     @property
     def style(self) -> FontStyle:
@@ -172,7 +180,7 @@ class LayoutFile(_Strict):
         default="Số sổ: {number}", description="the số sổ: {number} is the counter, {year}"
     )
     fonts: dict[str, FontFiles] = {}
-    layouts: tuple[Layout, ...] = Field(min_length=1)
+    layouts: tuple[Layout, ...]
 
     @field_validator("register_pattern")
     @classmethod
@@ -192,13 +200,16 @@ class LayoutFile(_Strict):
             raise ValueError(f"invalid pattern {value!r}: {exc}") from None
         return value
 
-    @model_validator(mode="after")
-    def _unique_names(self) -> LayoutFile:
-        names = [layout.name for layout in self.layouts]
+    @field_validator("layouts")
+    @classmethod
+    def _some_unique(cls, value: tuple[Layout, ...]) -> tuple[Layout, ...]:
+        if not value:
+            raise ValueError("expected at least one layout (one per kind of blank)")
+        names = [layout.name for layout in value]
         doubles = sorted({n for n in names if names.count(n) > 1})
         if doubles:
             raise ValueError(f"two layouts are named {doubles[0]!r}; names must differ")
-        return self
+        return value
 
     def find(self, form: str, form_title: str, kind: str | None) -> Layout | None:
         return next((lay for lay in self.layouts if lay.matches(form, form_title, kind)), None)
