@@ -432,7 +432,8 @@ def test_the_preview_background_is_only_in_preview_files(compiled: Path, tmp_pat
     assert preview.parent.name == "xem-truoc"
     with pdfplumber.open(preview) as pdf:
         assert len(pdf.pages[0].images) == 1
-    for path in (result.sheets[0].file, result.out_dir / MERGED_FILE):
+    assert result.merged is not None
+    for path in (result.sheets[0].file, result.merged):
         with pdfplumber.open(path) as pdf:
             assert pdf.pages[0].images == []
 
@@ -454,6 +455,10 @@ def test_only_reprints_a_sheet_with_its_register_number(compiled: Path, tmp_path
     (sheet,) = result.sheets
     assert sheet.number == 103 and sheet.register == "Số sổ: 103"
     assert sheet.file.name == "103-Lê Quang Vinh.pdf"
+    # A reprint never replaces the round's merged file and manifest.
+    assert result.merged == tmp_path / "out" / "in-lai.pdf"
+    assert [p.name for p in result.manifest] == ["danh-sach-in-lai.csv", "danh-sach-in-lai.json"]
+    assert not (tmp_path / "out" / MERGED_FILE).exists()
     with pytest.raises(DataError, match="no award for 'Le Quang Vinh'; did you mean"):
         awards.certificates(compiled, LAYOUT, tmp_path / "x", only=["Le Quang Vinh"])
     assert not (tmp_path / "x").exists()
@@ -496,7 +501,8 @@ def test_the_command_line(
     out = tmp_path / "cli"
     args = ["awards", "certificates", str(compiled), "--layout", str(LAYOUT), "-o", str(out)]
     assert main([*args, "--only", "Lê Quang Vinh", "--first-number", "5"]) == 0
-    assert (out / "007-Lê Quang Vinh.pdf").is_file() and (out / MERGED_FILE).is_file()
+    assert (out / "007-Lê Quang Vinh.pdf").is_file() and (out / "in-lai.pdf").is_file()
+    assert not (out / MERGED_FILE).exists()
     assert main([*args, "--calibrate"]) == 0
     assert (out / "can-chinh-giay-khen.pdf").is_file()
     assert main([*args, "--only", "Lê Quang Vinh"]) != 0

@@ -10,7 +10,8 @@ Reads ``ket-qua.json`` of ``awards compile``; writes one PDF per award (named as
 names files), one merged PDF for the printer (every page drawn in one canvas by the same
 code), and a manifest (``danh-sach.csv`` and ``.json``) with the số sổ of each sheet.
 The số sổ of an award is ``first_number`` plus its place in ``ket-qua.json``, so a
-sheet reprinted with ``only`` keeps its number. Nothing is written when anything fails.
+sheet reprinted with ``only`` keeps its number (a reprint's merged file and manifest are
+``in-lai.pdf`` and ``danh-sach-in-lai.*``). Nothing is written when anything fails.
 """
 
 from __future__ import annotations
@@ -49,6 +50,11 @@ RESULTS_FILE = "ket-qua.json"
 MERGED_FILE = "in-tat-ca.pdf"
 MANIFEST_CSV = "danh-sach.csv"
 MANIFEST_JSON = "danh-sach.json"
+REPRINT_MERGED_FILE = "in-lai.pdf"
+REPRINT_MANIFEST_CSV = "danh-sach-in-lai.csv"
+REPRINT_MANIFEST_JSON = "danh-sach-in-lai.json"
+"""With ``only`` (a reprint) the merged file and manifest get these names, so the round's
+full ``in-tat-ca.pdf`` and ``danh-sach.*`` are never replaced by a one-sheet list."""
 PREVIEW_DIR = "xem-truoc"
 SIZE_STEP = 0.5
 """Points: a field too long at its largest size is tried again this much smaller."""
@@ -460,7 +466,12 @@ def print_certificates(
     if not pages:
         raise DataError.single(str(source), "awards", "no decided award to print")
 
-    names = UniqueNames([MERGED_FILE, MANIFEST_CSV, MANIFEST_JSON])
+    merged_name, csv_name, json_name = (
+        (MERGED_FILE, MANIFEST_CSV, MANIFEST_JSON)
+        if only is None
+        else (REPRINT_MERGED_FILE, REPRINT_MANIFEST_CSV, REPRINT_MANIFEST_JSON)
+    )
+    names = UniqueNames([merged_name, csv_name, json_name])
     sheets: list[Sheet] = []
     previews: list[Path] = []
     merged_buffer = io.BytesIO()
@@ -495,15 +506,15 @@ def print_certificates(
             )
         )
     merged.save()
-    outputs[MERGED_FILE] = merged_buffer.getvalue()
-    outputs[MANIFEST_CSV] = _manifest_csv(sheets)
-    outputs[MANIFEST_JSON] = _manifest_json(sheets)
+    outputs[merged_name] = merged_buffer.getvalue()
+    outputs[csv_name] = _manifest_csv(sheets)
+    outputs[json_name] = _manifest_json(sheets)
     _write(out, outputs, overwrite)
     return CertificatesResult(
         out,
         tuple(sheets),
-        out / MERGED_FILE,
-        (out / MANIFEST_CSV, out / MANIFEST_JSON),
+        out / merged_name,
+        (out / csv_name, out / json_name),
         (),
         tuple(previews),
     )
