@@ -495,6 +495,18 @@ def test_a_decision_without_number_or_date_leaves_blanks(
     assert dated[FieldName.DECISION] == "Số: 7/QĐ-UBND ngày 15/9/2025"
 
 
+def test_a_bad_results_file_is_refused(results: list[dict[str, Any]], tmp_path: Path) -> None:
+    folder = with_awards(tmp_path / "a", [_award(results, decision_date="15/9/2025x")])
+    with pytest.raises(DataError, match="Nguyễn Văn Hùng: decision_date: expected YYYY-MM-DD"):
+        awards.certificates(folder, LAYOUT, tmp_path / "out")
+    folder = with_awards(tmp_path / "b", [_award(results, signer="Trần Thị Hồng")])
+    with pytest.raises(DataError, match=r"awards\[0\]\.signer: expected"):
+        awards.certificates(folder, LAYOUT, tmp_path / "out")
+    with pytest.raises(DataError, match="not found; expected the folder written by"):
+        awards.certificates(tmp_path, LAYOUT, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
 def test_the_command_line(
     compiled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +40,7 @@ from tdkt_docs.awards.certificate_layout import (
     load_layout,
 )
 from tdkt_docs.batch.names import UniqueNames, safe_file_name
-from tdkt_docs.errors import DataError, OutputExistsError, Problem
+from tdkt_docs.errors import DataError, OutputExistsError, Problem, WordingError
 from tdkt_docs.loader import read_data
 from tdkt_docs.messages import did_you_mean
 from tdkt_docs.output import write_atomic
@@ -164,7 +165,8 @@ class Fonts:
         path = self._loaded.font_path(box.font, box.style)
         if path not in self._names:
             # One reportlab name per file, named after the font (pdffonts shows it).
-            registered = f"{path.stem}-{abs(hash(str(path))) % 10**6}"
+            # crc32, not hash(): the same name in every run, so the PDFs are reproducible.
+            registered = f"{path.stem}-{zlib.crc32(str(path).encode('utf-8')):08x}"
             if registered not in pdfmetrics.getRegisteredFontNames():
                 try:
                     pdfmetrics.registerFont(TTFont(registered, str(path)))
@@ -252,10 +254,13 @@ def _page(
     award: Mapping[str, Any], register: str, layout: Layout, fonts: Fonts, loaded: LoadedLayout
 ) -> tuple[_Page | None, list[Problem]]:
     offset = loaded.file.offset
-    texts = field_texts(award, register)
+    who = str(award.get("name") or "?")
+    try:
+        texts = field_texts(award, register)
+    except WordingError as exc:
+        return None, [Problem(RESULTS_FILE, f"{who}: decision_date", str(exc))]
     lines: dict[FieldName, list[PlacedLine]] = {}
     problems = []
-    who = str(award.get("name") or "?")
     for field, box in layout.fields.items():
         text = texts[field]
         if not text:
@@ -375,6 +380,13 @@ def _read_results(results_dir: Path) -> tuple[Path, list[Mapping[str, Any]]]:
     for index, award in enumerate(awards):
         if not isinstance(award.get("name"), str) or not award["name"].strip():
             raise DataError.single(str(path), f"awards[{index}].name", "expected a name")
+        signer = award.get("signer")
+        if signer is not None and not (
+            isinstance(signer, Mapping) and isinstance(signer.get("authority") or [], list)
+        ):
+            raise DataError.single(
+                str(path), f"awards[{index}].signer", "expected {authority: [...], title, name}"
+            )
     return path, awards
 
 
