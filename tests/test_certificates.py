@@ -417,6 +417,7 @@ def test_the_calibration_page_marks_every_field(compiled: Path, tmp_path: Path) 
             text = page.extract_text()
             for field, box in layout.fields.items():
                 assert f"{field.value} ({box.x:g}, {box.y:g})" in text
+            assert {f["fontname"].split("+")[-1] for f in page.chars} == {"LiberationSerif-Bold"}
             # One outline per field and grid lines every millimetre.
             assert len(page.rects) >= len(layout.fields)
             assert len(page.lines) >= layout.page.width + layout.page.height

@@ -303,7 +303,7 @@ def _draw_page(
     canvas.showPage()
 
 
-def _new_canvas(buffer: io.BytesIO, title: str, font: str = "Helvetica") -> Canvas:
+def _new_canvas(buffer: io.BytesIO, title: str, font: str) -> Canvas:
     # ``font``: the canvas's initial font is listed in the PDF even if never used, so a
     # certificate starts in one of its own fonts (only the layout's fonts are embedded).
     canvas = Canvas(buffer, pageCompression=1, invariant=1, initialFontName=font)
@@ -312,13 +312,12 @@ def _new_canvas(buffer: io.BytesIO, title: str, font: str = "Helvetica") -> Canv
     return canvas
 
 
-def _calibration_page(canvas: Canvas, layout: Layout, loaded: LoadedLayout) -> None:
+def _calibration_page(canvas: Canvas, layout: Layout, loaded: LoadedLayout, ruler: str) -> None:
     """A mm grid with rulers, and a crosshair, label and box at every field's anchor
     (with the printer offset applied, so a new offset can be checked on paper)."""
     page_w, page_h = layout.page.width, layout.page.height
     canvas.setPageSize((page_w * mm, page_h * mm))
     offset = loaded.file.offset
-    ruler = "Helvetica"
     for step, grey, line_width in ((1, 0.92, 0.1), (5, 0.8, 0.2), (10, 0.55, 0.35)):
         canvas.setStrokeGray(grey)
         canvas.setLineWidth(line_width)
@@ -435,8 +434,9 @@ def print_certificates(
         calibration = []
         for blank in loaded.file.layouts:
             buffer = io.BytesIO()
-            canvas = _new_canvas(buffer, f"Calibration {blank.name}")
-            _calibration_page(canvas, blank, loaded)
+            ruler = Fonts(loaded).name(blank.fields[FieldName.NAME])  # embedded, as on paper
+            canvas = _new_canvas(buffer, f"Calibration {blank.name}", ruler)
+            _calibration_page(canvas, blank, loaded, ruler)
             canvas.save()
             name = f"can-chinh-{blank.name}.pdf"
             outputs[name] = buffer.getvalue()
