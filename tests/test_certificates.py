@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
@@ -49,6 +50,7 @@ LAYOUT = EXAMPLES / "awards" / "layout.yaml"
 BAD = DATA / "certificates_bad"
 CASES: dict[str, dict[str, Any]] = yaml.safe_load((BAD / "cases.yaml").read_text("utf-8"))
 TOLERANCE_MM = 0.5
+ROOT = Path(__file__).resolve().parent.parent
 
 
 # --- Reading a PDF back -------------------------------------------------------------------------
@@ -541,3 +543,16 @@ def test_bad_layout_files(name: str) -> None:
 def test_every_bad_file_is_a_case() -> None:
     files = {p.name for p in BAD.glob("*.yaml")} - {"cases.yaml"}
     assert files == set(CASES)
+
+
+def test_two_runs_write_the_same_bytes(compiled: Path, tmp_path: Path) -> None:
+    # Separate processes with different hash seeds: nothing run-dependent in the PDFs.
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        command = [sys.executable, "-m", "tdkt_docs", "awards", "certificates", str(compiled),
+                   "--layout", str(LAYOUT), "-o", str(out), "--only", "Lê Quang Vinh"]  # fmt: skip
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(command, check=True, capture_output=True, env=env, timeout=120, cwd=ROOT)
+        outputs.append({p.name: p.read_bytes() for p in out.iterdir()})
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 4
