@@ -483,6 +483,57 @@ def awards_compile(
         click.echo(f"rejected: {rejected}", err=True)
 
 
+@awards_group.command("certificates")
+@click.argument("results", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--layout",
+    required=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="layout.yaml: where each field goes on each kind of blank.",
+)
+@click.option("-o", "--output", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--calibrate", is_flag=True, help="Write only the calibration pages.")
+@click.option("--only", multiple=True, metavar="NAME", help="Print only this recipient (repeat).")
+@click.option(
+    "--preview",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="A scanned blank, drawn under the text in separate preview files (never printed).",
+)
+@click.option("--first-number", default=1, show_default=True, type=click.IntRange(min=0),
+              help="The số sổ of the round's first award.")  # fmt: skip
+@click.option("--force", is_flag=True, help="Replace earlier output files.")
+@_debug_option
+def awards_certificates(
+    results: Path,
+    layout: Path,
+    output: Path,
+    calibrate: bool,
+    only: tuple[str, ...],
+    preview: Path | None,
+    first_number: int,
+    force: bool,
+    debug: bool,
+) -> None:
+    """Print the Bằng khen / Giấy khen of a compiled round (RESULTS: the folder of
+    `awards compile`) onto pre-printed blanks: one PDF each, a merged PDF, a manifest."""
+    from tdkt_docs.awards import certificates
+
+    result = certificates(
+        results,
+        layout,
+        output,
+        only=only or None,
+        first_number=first_number,
+        calibrate=calibrate,
+        preview=preview,
+        overwrite=force,
+    )
+    for path in result.files:
+        click.echo(str(path))
+    if not calibrate:
+        click.echo(f"{plural(len(result.sheets), 'certificate')} printed", err=True)
+
+
 # --- Batches ---------------------------------------------------------------------------------
 
 

@@ -5,14 +5,19 @@ sách, money table, HR export, register and metadata sidecars.
 >>> awards.form("de-nghi.xlsx", round="examples/awards/round.yaml")        # doctest: +SKIP
 >>> result = awards.compile("examples/awards/round.yaml",
 ...                         "examples/awards/nominations", "dot-khen-thuong")  # doctest: +SKIP
+>>> awards.certificates("dot-khen-thuong", "examples/awards/layout.yaml",
+...                     "bang-khen")                                   # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from pathlib import Path
 
 from tdkt_docs.awards.catalog import Catalog, load_catalog
+from tdkt_docs.awards.certificate_layout import LoadedLayout
+from tdkt_docs.awards.certificates import CertificatesResult, Sheet, print_certificates
 from tdkt_docs.awards.compiler import Award, RoundResult, compile_round
 from tdkt_docs.awards.nomination_form import write_form
 from tdkt_docs.awards.round import RoundFile, load_round
@@ -45,4 +50,39 @@ def compile(
     return compile_round(round, nominations, out_dir, overwrite=overwrite, today=today)
 
 
-__all__ = ["Award", "RoundResult", "compile", "form"]
+def certificates(
+    results_dir: str | Path,
+    layout: LoadedLayout | str | Path,
+    out_dir: str | Path,
+    *,
+    only: Iterable[str] | None = None,
+    first_number: int = 1,
+    calibrate: bool = False,
+    preview: str | Path | None = None,
+    overwrite: bool = False,
+) -> CertificatesResult:
+    """Print the decided awards of a compiled round (``results_dir`` holds ``ket-qua.json``)
+    onto pre-printed blanks placed by ``layout`` (``layout.yaml``): one PDF per award, a
+    merged PDF and a manifest of số sổ in ``out_dir``
+    (:func:`tdkt_docs.awards.certificates.print_certificates`)."""
+    return print_certificates(
+        results_dir,
+        layout,
+        out_dir,
+        only=only,
+        first_number=first_number,
+        calibrate=calibrate,
+        preview=preview,
+        overwrite=overwrite,
+    )
+
+
+__all__ = [
+    "Award",
+    "CertificatesResult",
+    "RoundResult",
+    "Sheet",
+    "certificates",
+    "compile",
+    "form",
+]
