@@ -556,3 +556,26 @@ def test_two_runs_write_the_same_bytes(compiled: Path, tmp_path: Path) -> None:
         subprocess.run(command, check=True, capture_output=True, env=env, timeout=120, cwd=ROOT)
         outputs.append({p.name: p.read_bytes() for p in out.iterdir()})
     assert outputs[0] == outputs[1] and len(outputs[0]) == 4
+
+
+def test_wrapped_lines_are_balanced_not_greedy() -> None:
+    """A greedy wrap leaves "2025" alone on the last line of the example's achievement; the
+    lines are as even as the box allows, and as many."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from tdkt_docs.awards.certificates import Fonts, _wrap, fit
+
+    loaded = load_layout(EXAMPLES / "awards" / "layout.yaml")
+    box = loaded.file.layouts[0].fields[FieldName.ACHIEVEMENT]
+    font = Fonts(loaded).name(box)
+    text = (
+        "Đã có thành tích xuất sắc trong phong trào thi đua “Khánh Hòa chung sức xây dựng "
+        "nông thôn mới” giai đoạn 2021 - 2025"
+    )
+    size, lines = fit(text, box, font)  # type: ignore[misc]
+    greedy = _wrap(text, font, size, box.width * 72 / 25.4)
+    assert greedy is not None and len(lines) == len(greedy) >= 2
+    assert greedy[-1] == "2025"  # what the balanced wrap avoids
+    widths = [pdfmetrics.stringWidth(line, font, size) for line in lines]
+    assert min(widths) > 0.6 * max(widths), lines
+    assert " ".join(lines) == " ".join(text.split())

@@ -196,6 +196,24 @@ def _wrap(text: str, font: str, size: float, width_pt: float) -> list[str] | Non
     return lines
 
 
+def _balanced(text: str, font: str, size: float, width_pt: float, lines: list[str]) -> list[str]:
+    """The same number of lines, as even as they can be: the narrowest wrap width that
+    still gives that many lines (a greedy wrap can leave one word alone on the last line,
+    "… giai đoạn 2021 -" / "2025")."""
+    if len(lines) < 2:
+        return lines
+    low = max(pdfmetrics.stringWidth(word, font, size) for word in text.split())
+    high = width_pt
+    for _ in range(24):  # to well under a point
+        middle = (low + high) / 2
+        trial = _wrap(text, font, size, middle)
+        if trial is not None and len(trial) <= len(lines):
+            high = middle
+        else:
+            low = middle
+    return _wrap(text, font, size, high) or lines
+
+
 def fit(text: str, box: FieldBox, font: str) -> tuple[float, list[str]] | None:
     """The largest size (from ``box.size.max`` down to ``.min``) at which ``text`` wraps
     into the box's width and ``max_lines``, with its lines; ``None`` if none does."""
@@ -204,7 +222,7 @@ def fit(text: str, box: FieldBox, font: str) -> tuple[float, list[str]] | None:
     while True:
         lines = _wrap(text, font, size, width_pt)
         if lines is not None and len(lines) <= box.max_lines:
-            return size, lines
+            return size, _balanced(text, font, size, width_pt, lines)
         if size <= box.size.min:
             return None
         size = max(box.size.min, size - SIZE_STEP)
