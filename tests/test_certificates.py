@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -579,3 +580,30 @@ def test_wrapped_lines_are_balanced_not_greedy() -> None:
     widths = [pdfmetrics.stringWidth(line, font, size) for line in lines]
     assert min(widths) > 0.6 * max(widths), lines
     assert " ".join(lines) == " ".join(text.split())
+
+
+def test_a_layout_may_word_the_achievement(results: list[dict[str, Any]]) -> None:
+    award = _award(results)
+    texts = field_texts(award, "Số sổ: 1", "đã có thành tích {reason} ({form_title}) {{x}}")
+    reason = str(award["reason"])
+    assert texts[FieldName.ACHIEVEMENT] == (
+        f"Đã có thành tích {reason} ({award['form_title']}) {{x}}"
+    )
+    hostile = {**award, "reason": "{form_title} {0} {reason.__class__}"}
+    shown = field_texts(hostile, "Số sổ: 1", "{reason}")[FieldName.ACHIEVEMENT]
+    assert shown == "{form_title} {0} {reason.__class__}"  # data stays data
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{reason.__class__}", "only {reason} and {form_title}"),
+        ("{campaign}", "names {campaign}"),
+        ("{reason", "invalid text"),
+    ],
+)
+def test_a_bad_achievement_text_is_refused(text: str, message: str) -> None:
+    data = yaml.safe_load((EXAMPLES / "awards" / "layout.yaml").read_text("utf-8"))
+    data["layouts"][0]["achievement"] = text
+    with pytest.raises(DataError, match=re.escape(message)):
+        parse_layout(data)

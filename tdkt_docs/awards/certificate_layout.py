@@ -139,6 +139,29 @@ class Layout(_Strict):
     kinds: tuple[str, ...] = ()
     page: PageSize = PageSize()
     fields: dict[FieldName, FieldBox]
+    achievement: str | None = Field(
+        None,
+        max_length=2000,
+        description="the achievement text instead of the decision's reason: "
+        "“Đã có thành tích xuất sắc trong {reason}”; {reason} and {form_title} are replaced",
+    )
+
+    @field_validator("achievement")
+    @classmethod
+    def _achievement(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            names = [f for _, f, _, _ in string.Formatter().parse(value) if f is not None]
+        except ValueError as exc:
+            raise ValueError(
+                f"invalid text {value!r} ({exc}); only {{reason}} and {{form_title}} are "
+                "replaced, and a brace is written {{ or }}"
+            ) from None
+        unknown = sorted(set(names) - {"reason", "form_title"})
+        if unknown:
+            raise ValueError(f"the text names {{{unknown[0]}}}; only {{reason}} and {{form_title}}")
+        return value
 
     @field_validator("fields")
     @classmethod

@@ -111,8 +111,13 @@ class PlacedLine:
 # --- Fields ------------------------------------------------------------------------------------
 
 
-def field_texts(award: Mapping[str, Any], register: str) -> dict[FieldName, str]:
-    """The text of each field for one award of ``ket-qua.json`` (NFC; lines split on ``\\n``)."""
+def field_texts(
+    award: Mapping[str, Any], register: str, achievement: str | None = None
+) -> dict[FieldName, str]:
+    """The text of each field for one award of ``ket-qua.json`` (NFC; lines split on ``\\n``).
+    ``achievement`` (the layout's) replaces the decision's reason, with ``{reason}`` and
+    ``{form_title}`` filled in from the award (as data: the award's values are not read as
+    a pattern)."""
 
     def text(key: str) -> str:
         value = award.get(key)
@@ -124,7 +129,11 @@ def field_texts(award: Mapping[str, Any], register: str) -> dict[FieldName, str]
         if part and match_key(part) not in {match_key(p) for p in parts}:
             parts.append(part)
     reason = text("reason")
-    achievement = reason[:1].upper() + reason[1:]
+    if achievement is not None:
+        shown = nfc(achievement.format(reason=reason, form_title=text("form_title")))
+    else:
+        shown = reason
+    shown = shown[:1].upper() + shown[1:]
     place = text("place") or BLANK
     date = award.get("decision_date")
     year = award.get("decision_year")
@@ -142,7 +151,7 @@ def field_texts(award: Mapping[str, Any], register: str) -> dict[FieldName, str]
     return {
         FieldName.NAME: f"{honorific} {name}" if honorific else name,
         FieldName.POSITION: ", ".join(parts),
-        FieldName.ACHIEVEMENT: achievement,
+        FieldName.ACHIEVEMENT: shown,
         FieldName.DATE: date_text,
         FieldName.SIGNER_TITLE: "\n".join([*authority, *title]),
         FieldName.SIGNER_NAME: nfc(str(signer.get("name") or "")),
@@ -274,7 +283,7 @@ def _page(
     offset = loaded.file.offset
     who = str(award.get("name") or "?")
     try:
-        texts = field_texts(award, register)
+        texts = field_texts(award, register, layout.achievement)
     except WordingError as exc:
         return None, [Problem(RESULTS_FILE, f"{who}: decision_date", str(exc))]
     lines: dict[FieldName, list[PlacedLine]] = {}
