@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import tdkt_docs
@@ -319,6 +319,8 @@ CASES = (str.lower, str.capitalize, str.upper, lambda word: word)
 
 @settings(max_examples=300)
 @given(text=vietnamese_text(CASES), encoding=st.sampled_from(["TCVN3", "VNI"]))
+# Both encodings score a tie on "OÏ an … hoà löu"; only VNI can hold its "à".
+@example(text="Ọ an an an an an hồ lưu", encoding="VNI")
 def test_random_text_round_trips(text: str, encoding: str) -> None:
     writable = WRITABLE[encoding](text)
     legacy = ENCODERS[encoding](writable)

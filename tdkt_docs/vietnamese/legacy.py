@@ -478,4 +478,16 @@ def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
         return None
     best = max(scores.values())
     winners = [encoding for encoding, score in scores.items() if score == best]
+    if len(winners) > 1:
+        # A tie is broken by what each encoding can hold: "OÏ … hoà löu" is VNI, as TCVN3
+        # has no "à"; a text both can read stays undecided.
+        winners = [encoding for encoding in winners if _convertible(text, encoding)]
     return winners[0] if len(winners) == 1 else None
+
+
+def _convertible(text: str, encoding: LegacyEncoding) -> bool:
+    try:
+        convert_legacy(text, encoding)
+    except LegacyEncodingError:
+        return False
+    return True
