@@ -525,3 +525,20 @@ def test_a_line_filled_by_a_dotted_tab_is_not_judged_for_alignment() -> None:
     assert [f.found for f in _reported(document, "body.justified")] == ["canh trái"]
     _add_tab_stop(paragraph, 8789, "dot")
     assert _reported(document, "body.justified") == []
+
+
+@pytest.mark.parametrize("even_pages", [False, True])
+def test_an_even_page_header_counts_only_when_the_file_shows_it(even_pages: bool) -> None:
+    """Word shows the even-page header only with w:evenAndOddHeaders in settings.xml: a
+    leftover even header with a badly placed page number is no fault of a file that does
+    not use it."""
+    document = _document()
+    section = document.sections[0]
+    section.even_page_header.is_linked_to_previous = False
+    number = section.even_page_header.paragraphs[0]
+    number.text = "2"
+    number.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    document.settings.odd_and_even_pages_header_footer = even_pages
+    model = _model_of(document)
+    assert ("even" in model.headers) is even_pages
+    assert ("even" in model.sections[0].headers) is even_pages

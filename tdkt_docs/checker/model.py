@@ -806,6 +806,9 @@ def build_model(package: Package) -> DocModel:
     footers: dict[str, list[Para]] = {}
     sections: list[Section] = []
     shown: dict[str, dict[str, list[Para]]] = {"headerReference": {}, "footerReference": {}}
+    settings = package.part("word/settings.xml")
+    # Word shows the even-page header and footer only when the file asks for them.
+    even_pages = settings is not None and _on(settings.find(_w("evenAndOddHeaders"))) is True
     for index, sect in enumerate(_section_properties(document)):
         size = sect.find(_w("pgSz"))
         margins = sect.find(_w("pgMar"))
@@ -816,6 +819,8 @@ def build_model(package: Package) -> DocModel:
         ):
             for ref in sect.findall(_w(tag)):
                 kind = ref.get(_w("type"), "default")
+                if kind == "even" and not even_pages:
+                    continue
                 target = rels.get(ref.get(f"{{{R_NS}}}id", ""))
                 root = package.part(target) if target else None
                 if root is not None and target is not None:
