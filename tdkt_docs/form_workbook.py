@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
 from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
+    Alignment,
     Border,
     Font,
     PatternFill,
@@ -137,3 +138,57 @@ __all__ = [
     "text_height",
     "workbook_bytes",
 ]
+
+
+GUIDE_WIDTHS = (34, 12, 80)
+"""The guide sheet's columns (characters): heading, required, how to fill it in."""
+
+
+def fill_guide_sheet(
+    sheet: Worksheet, title: str, rules: Sequence[str], columns: Sequence[tuple[str, bool, str]]
+) -> None:
+    """The "Hướng dẫn" sheet of a form: its title, the numbered ``rules``, then a table of
+    the ``columns`` (heading, required, how to fill it in)."""
+    widths = GUIDE_WIDTHS
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    heading = sheet.cell(row=1, column=1, value=title)
+    heading.font = font(bold=True, size=TITLE_FONT_SIZE)
+    heading.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(widths))
+    sheet.row_dimensions[1].height = 40
+
+    row = 3
+    for text in rules:
+        cell = sheet.cell(row=row, column=1, value=text)
+        cell.font = font()
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+        # Excel does not fit the height of merged cells to their text, so set it here.
+        sheet.row_dimensions[row].height = text_height(text, sum(widths))
+        row += 1
+
+    row += 1
+    table_start = row
+    for values in (
+        ("Cột", "Bắt buộc", "Cách ghi"),
+        *((name, "Có" if required else "Không", how) for name, required, how in columns),
+    ):
+        for index, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=index, value=value)
+            header = row == table_start
+            cell.font = font(bold=header)
+            cell.border = BORDER
+            cell.alignment = Alignment(
+                horizontal="center" if header or index == 2 else "left",
+                vertical="center" if header else "top",
+                wrap_text=True,
+            )
+            if header:
+                cell.fill = header_fill()
+        # LibreOffice keeps the default height of rows written by openpyxl: set it.
+        sheet.row_dimensions[row].height = max(
+            text_height(value, width) for value, width in zip(values, widths, strict=True)
+        )
+        row += 1
+    print_setup(sheet, landscape=False)

@@ -43,13 +43,13 @@ from tdkt_docs.form_workbook import (
     REQUIRED_COLOUR,
     TEXT_FORMAT,
     TITLE_FONT_SIZE,
+    fill_guide_sheet,
     fill_lists_sheet,
     font,
     header_fill,
     inline_list,
     print_setup,
     sheet_range,
-    text_height,
     workbook_bytes,
 )
 from tdkt_docs.monthly.schema import COLUMNS, Column, Period, Unit
@@ -308,9 +308,6 @@ def _add_validations(workbook: Workbook, form: Worksheet, units: Sequence[Unit])
 
 
 def _fill_guide_sheet(sheet: Worksheet, year: int, month: int) -> None:
-    widths = (34, 12, 80)
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
     period = Period.for_month(year, month)
     closed = [c for c in COLUMNS if c.choices]
     rules = [
@@ -333,43 +330,9 @@ def _fill_guide_sheet(sheet: Worksheet, year: int, month: int) -> None:
         "trong văn bản đề nghị.",
     ]
 
-    title = sheet.cell(row=1, column=1, value=f"HƯỚNG DẪN ĐIỀN {title_text(year, month)}")
-    title.font = font(bold=True, size=TITLE_FONT_SIZE)
-    title.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(widths))
-    sheet.row_dimensions[1].height = 40
-
-    row = 3
-    for text in rules:
-        cell = sheet.cell(row=row, column=1, value=text)
-        cell.font = font()
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
-        # Excel does not fit the height of merged cells to their text, so set it here.
-        sheet.row_dimensions[row].height = text_height(text, sum(widths))
-        row += 1
-
-    row += 1
-    table_start = row
-    for values in (
-        ("Cột", "Bắt buộc", "Cách ghi"),
-        *((c.heading, "Có" if c.required else "Không", _describe(c)) for c in COLUMNS),
-    ):
-        for index, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=index, value=value)
-            header = row == table_start
-            cell.font = font(bold=header)
-            cell.border = BORDER
-            cell.alignment = Alignment(
-                horizontal="center" if header or index == 2 else "left",
-                vertical="center" if header else "top",
-                wrap_text=True,
-            )
-            if header:
-                cell.fill = header_fill()
-        # LibreOffice keeps the default height of rows written by openpyxl: set it.
-        sheet.row_dimensions[row].height = max(
-            text_height(value, width) for value, width in zip(values, widths, strict=True)
-        )
-        row += 1
-    print_setup(sheet, landscape=False)
+    fill_guide_sheet(
+        sheet,
+        f"HƯỚNG DẪN ĐIỀN {title_text(year, month)}",
+        rules,
+        [(c.heading, c.required, _describe(c)) for c in COLUMNS],
+    )
