@@ -14,11 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from tdkt_docs.errors import DataError
+from tdkt_docs.messages import plural
 from tdkt_docs.tabular import TABULAR_SUFFIXES, csv_bytes, read_sheets
 from tdkt_docs.text import match_key
 
@@ -290,3 +291,46 @@ __all__ = [
     "refused_format",
     "rejected_csv",
 ]
+
+
+def read_tables(
+    tables: Sequence[tuple[Grid, Header | None]],
+    missing: Callable[[Header], Sequence[str]],
+    read: Callable[[Grid, Header], tuple[int, int]],
+    rejected_rows: list[RejectedRow],
+    *,
+    no_header: str,
+    rows_of: str,
+) -> None:
+    """Read the sheets of one file (each with the header found in it, or ``None``).
+
+    ``missing`` gives the required headings a header lacks: such a sheet is listed in
+    ``rejected_rows`` when another sheet of the file is complete, else the file is refused.
+    ``read`` reads the rows under a complete header and returns (rows found, rows accepted).
+    Raises :class:`FileRejectedError` with ``no_header`` when no sheet has the header, and
+    when the sheets have no rows ("has no <rows_of> rows") or none could be accepted.
+    """
+    complete = [(g, h) for g, h in tables if h is not None and not missing(h)]
+    for grid, header in tables:
+        lacking = missing(header) if header is not None else ()
+        if header is None or not lacking:
+            continue
+        columns = "column" if len(lacking) == 1 else "columns"
+        listed = ", ".join(f"'{h}'" for h in lacking)
+        message = f"the header lacks the required {columns} {listed}; this sheet was not read"
+        if not complete:
+            raise FileRejectedError(f"{grid.where(header.row)}: {message}")
+        rejected_rows.append(RejectedRow(grid.file, grid.sheet, header.row, None, message))
+    if not complete:
+        raise FileRejectedError(no_header)
+    found = accepted = 0
+    for grid, header in complete:
+        in_grid, accepted_in_grid = read(grid, header)
+        found, accepted = found + in_grid, accepted + accepted_in_grid
+    if found == 0:
+        where = ", ".join(grid.where(header.row) for grid, header in complete)
+        raise FileRejectedError(f"has no {rows_of} rows under its header ({where})")
+    if accepted == 0:
+        raise FileRejectedError(
+            f"none of its {plural(found, 'row')} could be accepted; each problem is listed by row"
+        )

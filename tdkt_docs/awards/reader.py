@@ -73,10 +73,10 @@ from tdkt_docs.intake import (
     heading_key,
     intake_files,
     is_column_numbers,
+    read_tables,
     refused_format,
     rejected_csv,
 )
-from tdkt_docs.messages import plural
 from tdkt_docs.text import clean_line, match_key, without_marks
 
 HEADINGS: dict[str, str] = {
@@ -496,37 +496,20 @@ def _missing(header: Header, context: _Context) -> list[str]:
 def _read_file(path: Path, reading: _Reading) -> None:
     context = reading.context
     file_unit = _unit_of_file(path, context)
-    headers = [
-        (grid, find_header(grid, HEADINGS))
-        for grid in grids(path)
-        if grid.sheet is None or without_marks(grid.sheet) not in GUIDE_SHEETS
-    ]
-    complete = [(g, h) for g, h in headers if h is not None and not _missing(h, context)]
-    for grid, header in headers:
-        if header is None or not _missing(header, context):
-            continue
-        lacking = ", ".join(f"'{h}'" for h in _missing(header, context))
-        message = f"the header lacks the required column(s) {lacking}; this sheet was not read"
-        if not complete:
-            raise FileRejectedError(f"{grid.where(header.row)}: {message}")
-        reading.rejected_rows.append(RejectedRow(grid.file, grid.sheet, header.row, None, message))
-    if not complete:
-        required = ", ".join(f"'{heading(k)}'" for k in context.required if k != "vote")
-        raise FileRejectedError(
-            f"no header row of a nominations list was found in its first {HEADER_SEARCH_ROWS} "
-            f"rows; expected a row with the headings {required}"
-        )
-    found = accepted = 0
-    for grid, header in complete:
-        in_grid, accepted_in_grid = _read_grid(grid, header, file_unit, reading)
-        found, accepted = found + in_grid, accepted + accepted_in_grid
-    if found == 0:
-        where = ", ".join(grid.where(header.row) for grid, header in complete)
-        raise FileRejectedError(f"has no nomination rows under its header ({where})")
-    if accepted == 0:
-        raise FileRejectedError(
-            f"none of its {plural(found, 'row')} could be accepted; each problem is listed by row"
-        )
+    required = ", ".join(f"'{heading(k)}'" for k in context.required if k != "vote")
+    read_tables(
+        [
+            (grid, find_header(grid, HEADINGS))
+            for grid in grids(path)
+            if grid.sheet is None or without_marks(grid.sheet) not in GUIDE_SHEETS
+        ],
+        lambda header: _missing(header, context),
+        lambda grid, header: _read_grid(grid, header, file_unit, reading),
+        reading.rejected_rows,
+        no_header=f"no header row of a nominations list was found in its first "
+        f"{HEADER_SEARCH_ROWS} rows; expected a row with the headings {required}",
+        rows_of="nomination",
+    )
 
 
 def read_nominations(

@@ -63,12 +63,13 @@ from tdkt_docs.intake import (
     heading_key,
     intake_files,
     is_column_numbers,
+    read_tables,
     refused_format,
     rejected_csv,
 )
 from tdkt_docs.loader import read_data, validate
 from tdkt_docs.markup import escape as escape_markup
-from tdkt_docs.messages import did_you_mean, plural, problems_from
+from tdkt_docs.messages import did_you_mean, problems_from
 from tdkt_docs.models import Agency, Block, Signer
 from tdkt_docs.monthly.schema import (
     COLUMNS,
@@ -447,30 +448,14 @@ def _no_header_reason() -> str:
 
 
 def _read_file(path: Path, reading: _Reading) -> None:
-    headers = [(grid, find_header(grid, _HEADINGS)) for grid in grids(path)]
-    complete = [(g, h) for g, h in headers if h is not None and not _missing(h)]
-    partial = [(g, h) for g, h in headers if h is not None and _missing(h)]
-    for grid, header in partial:
-        missing = _missing(header)
-        lacking = ", ".join(f"'{c.heading}'" for c in missing)
-        columns = "column" if len(missing) == 1 else "columns"
-        message = f"the header lacks the required {columns} {lacking}; this sheet was not read"
-        if not complete:
-            raise FileRejectedError(f"{grid.where(header.row)}: {message}")
-        reading.rejected_rows.append(RejectedRow(grid.file, grid.sheet, header.row, None, message))
-    if not complete:
-        raise FileRejectedError(_no_header_reason())
-    found = accepted = 0
-    for grid, header in complete:
-        in_grid, accepted_in_grid = _read_grid(grid, header, reading)
-        found, accepted = found + in_grid, accepted + accepted_in_grid
-    if found == 0:
-        where = ", ".join(grid.where(header.row) for grid, header in complete)
-        raise FileRejectedError(f"has no exemplar rows under its header ({where})")
-    if accepted == 0:
-        raise FileRejectedError(
-            f"none of its {plural(found, 'row')} could be accepted; each problem is listed by row"
-        )
+    read_tables(
+        [(grid, find_header(grid, _HEADINGS)) for grid in grids(path)],
+        lambda header: [c.heading for c in _missing(header)],
+        lambda grid, header: _read_grid(grid, header, reading),
+        reading.rejected_rows,
+        no_header=_no_header_reason(),
+        rows_of="exemplar",
+    )
 
 
 def read_submissions(folder: str | Path, units: Sequence[Unit] | str | Path) -> Intake:
