@@ -66,7 +66,7 @@ def workbook_bytes(workbook: Workbook, timestamp: dt.datetime) -> bytes:
 
 
 def font(
-    *, bold: bool = False, italic: bool = False, size: int = FONT_SIZE, colour: str = "000000"
+    *, bold: bool = False, italic: bool = False, size: float = FONT_SIZE, colour: str = "000000"
 ) -> Font:
     return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=colour)
 

@@ -597,7 +597,6 @@ HEADER_ROW = 5
 """Rows 1–4 hold the cover's lines; the headings are on row 5, "(1)" … "(10)" on row 6."""
 NUMBERS_ROW = HEADER_ROW + 1
 FIRST_DATA_ROW = NUMBERS_ROW + 1
-FONT_NAME = "Times New Roman"
 _MM_PER_CHARACTER = 2.0
 """Excel measures a column in characters of its default font: about 2 mm each."""
 
@@ -611,9 +610,6 @@ def register_workbook(
     from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
     from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
         Alignment,
-        Border,
-        Font,
-        Side,
     )
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
     from openpyxl.worksheet.properties import (  # type: ignore[import-untyped, unused-ignore]
@@ -623,11 +619,9 @@ def register_workbook(
         Worksheet,
     )
 
-    def _font(*, bold: bool = False, italic: bool = False, size: float = TABLE_SIZE_PT) -> Font:
-        return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color="000000")
+    from tdkt_docs.form_workbook import BORDER
+    from tdkt_docs.form_workbook import font as _font
 
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     profile = profile or default_profile()
     cover = cover.completed(entries)
     workbook = Workbook()
@@ -660,7 +654,7 @@ def register_workbook(
             cell = sheet.cell(row=row, column=index, value=text)
             cell.font = _font(bold=bold)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            cell.border = border
+            cell.border = BORDER
     sheet.row_dimensions[HEADER_ROW].height = 48
     font = _font()
     # One alignment object of each kind for every cell: openpyxl keeps them shared.
@@ -673,7 +667,7 @@ def register_workbook(
                 value = entry.copies  # a number, which a spreadsheet can add up
             cell = sheet.cell(row=row, column=index, value=value)
             cell.font = font
-            cell.border = border
+            cell.border = BORDER
             cell.alignment = centre if index - 1 in CENTRED_COLUMNS else left
             cell.number_format = "0" if index == 7 else "@"
             protect_cell(cell)

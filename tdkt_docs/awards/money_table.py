@@ -540,7 +540,6 @@ def money_table_docx(table: MoneyTable, profile: Profile | None = None) -> bytes
 # --- XLSX -----------------------------------------------------------------------------------
 
 SHEET = "Tiền thưởng"
-FONT_NAME = "Times New Roman"
 AMOUNT_FORMAT = "#,##0"
 CHECK_LABEL = "Kiểm tra (công thức: tổng các dòng)"
 _MM_PER_CHARACTER = 2.0
@@ -572,9 +571,7 @@ def money_table_workbook(table: MoneyTable) -> Workbook:
     from openpyxl import Workbook  # type: ignore[import-untyped, unused-ignore]
     from openpyxl.styles import (  # type: ignore[import-untyped, unused-ignore]
         Alignment,
-        Border,
         Font,
-        Side,
     )
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped, unused-ignore]
     from openpyxl.worksheet.properties import (  # type: ignore[import-untyped, unused-ignore]
@@ -584,13 +581,9 @@ def money_table_workbook(table: MoneyTable) -> Workbook:
         Worksheet,
     )
 
+    from tdkt_docs.form_workbook import BORDER, font
     from tdkt_docs.tabular import protect_cell
 
-    def font(*, bold: bool = False, italic: bool = False, size: float = 12) -> Font:
-        return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color="000000")
-
-    thin = Side(style="thin", color="000000")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
     layout = sheet_layout(table)
     workbook = Workbook()
     sheet = workbook.active
@@ -621,7 +614,7 @@ def money_table_workbook(table: MoneyTable) -> Workbook:
         cell = sheet.cell(row=layout.header_row, column=index, value=text)
         cell.font = font(bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
+        cell.border = BORDER
     left = Alignment(horizontal="left", vertical="center", wrap_text=True)
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
     right = Alignment(horizontal="right", vertical="center")
@@ -638,7 +631,7 @@ def money_table_workbook(table: MoneyTable) -> Workbook:
         for index, value in enumerate(values, start=1):
             cell = sheet.cell(row=row_number, column=index, value=value if value != "" else None)
             cell.font = plain if line.role == "entry" else bold
-            cell.border = border
+            cell.border = BORDER
             if index == len(COLUMNS):
                 cell.alignment = right
                 cell.number_format = AMOUNT_FORMAT
