@@ -72,6 +72,18 @@ def clean_line(text: str) -> str:
     return text
 
 
+def clean_data(data: object) -> object:
+    """:func:`clean_line` on every string of data read from a file (mappings and lists
+    walked), as for any user data: NFC, single spaces, legacy text refused."""
+    if isinstance(data, str):
+        return clean_line(data)
+    if isinstance(data, dict):
+        return {key: clean_data(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [clean_data(value) for value in data]
+    return data
+
+
 def clean_block(text: str) -> str:
     """NFC-normalise a multi-line value: keep line breaks, tidy spaces and tabs inside lines."""
     text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))

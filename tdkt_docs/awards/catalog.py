@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Generic, Literal, TypeVar
@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from tdkt_docs.errors import DataError
 from tdkt_docs.loader import read_data
 from tdkt_docs.messages import SUGGESTION_CUTOFF, problems_from
-from tdkt_docs.text import clean_line, match_key, without_marks
+from tdkt_docs.text import clean_data, match_key, without_marks
 
 RecipientKind = Literal["cá nhân", "tập thể", "hộ gia đình"]
 RECIPIENT_KINDS: tuple[RecipientKind, ...] = ("cá nhân", "tập thể", "hộ gia đình")
@@ -214,17 +214,6 @@ def _refuse_ambiguous(what: str, entries: Iterable[_Entry]) -> None:
                 )
 
 
-def _clean(data: object) -> object:
-    """NFC and single spaces in every string of the file, as for any user data."""
-    if isinstance(data, str):
-        return clean_line(data)
-    if isinstance(data, Mapping):
-        return {key: _clean(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_clean(value) for value in data]
-    return data
-
-
 def bundled_data(name: str) -> Path:
     """A file of the bundled award data (``catalog.yaml``, ``money.yaml``)."""
     return Path(str(resources.files("tdkt_docs"))) / DATA_DIR / name
@@ -235,7 +224,7 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     source = Path(path) if path is not None else bundled_data(CATALOG_FILE)
     data = read_data(source)
     try:
-        return Catalog.model_validate(_clean(data))
+        return Catalog.model_validate(clean_data(data))
     except ValidationError as exc:
         raise DataError(problems_from(exc, str(source), model=Catalog)) from None
     except ValueError as exc:  # clean_line: a control character, TCVN3 text

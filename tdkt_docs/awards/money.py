@@ -38,7 +38,7 @@ from tdkt_docs.awards.catalog import RECIPIENT_KINDS, Catalog, RecipientKind, bu
 from tdkt_docs.errors import DataError, Problem
 from tdkt_docs.loader import read_data
 from tdkt_docs.messages import problems_from
-from tdkt_docs.text import clean_line, without_marks
+from tdkt_docs.text import clean_data, without_marks
 from tdkt_docs.vietnamese.dates import short_date
 from tdkt_docs.vietnamese.numbers import amount_to_words, format_number
 
@@ -218,17 +218,6 @@ def _in_force(entries: Sequence[D], on: dt.date, source: str, field: str, what: 
     return found[-1]
 
 
-def _clean(data: object) -> object:
-    """NFC and single spaces in every string of the file."""
-    if isinstance(data, str):
-        return clean_line(data)
-    if isinstance(data, Mapping):
-        return {key: _clean(value) for key, value in data.items()}
-    if isinstance(data, list):
-        return [_clean(value) for value in data]
-    return data
-
-
 def load_money(path: str | Path | None = None, catalog: Catalog | None = None) -> MoneyRules:
     """Read and check a money file; the bundled one when ``path`` is ``None``.
 
@@ -238,7 +227,7 @@ def load_money(path: str | Path | None = None, catalog: Catalog | None = None) -
     source = Path(path) if path is not None else bundled_data(MONEY_FILE)
     data = read_data(source)
     try:
-        rules = MoneyRules.model_validate(_clean(data))
+        rules = MoneyRules.model_validate(clean_data(data))
     except ValidationError as exc:
         raise DataError(problems_from(exc, str(source), model=MoneyRules)) from None
     except ValueError as exc:  # clean_line: a control character, TCVN3 text
