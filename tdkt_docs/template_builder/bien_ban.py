@@ -25,6 +25,7 @@ from tdkt_docs.template_builder.base import (
 )
 from tdkt_docs.template_builder.blocks import (
     header_table,
+    noi_nhan_items,
     page_furniture,
     para,
     structured_body,
@@ -83,13 +84,7 @@ def signatures(document: Document, profile: Profile) -> None:
     recipients = table.cell(1, 0)
     recipients.add_paragraph("Nơi nhận:", style=ROLES["noi_nhan_label"].style_name)
     recipients.paragraphs[0].paragraph_format.space_before = Pt(NOI_NHAN_GAP_PT)
-    tag(recipients, "for item in doc.distribution")
-    para(recipients, "noi_nhan_item", "- {{ item }};")
-    tag(recipients, "endfor")
-    para(recipients, "noi_nhan_item", "- Lưu: {{ doc.archive }}.")
-    tag(recipients, "if doc.drafter")
-    para(recipients, "drafter", "{{ doc.drafter }}")
-    tag(recipients, "endif")
+    noi_nhan_items(recipients)
     para(table.cell(1, 1), "filler")
     # A body must end with a paragraph; keep it 2 pt high so it never spills onto a page.
     para(document, "filler")

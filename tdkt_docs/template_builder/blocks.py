@@ -92,6 +92,17 @@ def structured_body(document: Document) -> None:
     tag(document, "endfor")
 
 
+def noi_nhan_items(cell: _Cell) -> None:
+    """The Nơi nhận under its label: one item per recipient, "- Lưu: …." and ô 12."""
+    tag(cell, "for item in doc.distribution")
+    para(cell, "noi_nhan_item", "- {{ item }};")
+    tag(cell, "endfor")
+    para(cell, "noi_nhan_item", "- Lưu: {{ doc.archive }}.")
+    tag(cell, "if doc.drafter")
+    para(cell, "drafter", "{{ doc.drafter }}")
+    tag(cell, "endif")
+
+
 def signature_table(document: Document, profile: Profile) -> None:
     """Nơi nhận (+ ô 12) beside quyền hạn / chức vụ / room to sign / họ tên."""
     signature = document.add_table(rows=1, cols=2)
@@ -106,13 +117,7 @@ def signature_table(document: Document, profile: Profile) -> None:
         clear_cell(cell)
     recipients, signer = signature.cell(0, 0), signature.cell(0, 1)
     para(recipients, "noi_nhan_label", "Nơi nhận:")
-    tag(recipients, "for item in doc.distribution")
-    para(recipients, "noi_nhan_item", "- {{ item }};")
-    tag(recipients, "endfor")
-    para(recipients, "noi_nhan_item", "- Lưu: {{ doc.archive }}.")
-    tag(recipients, "if doc.drafter")
-    para(recipients, "drafter", "{{ doc.drafter }}")
-    tag(recipients, "endif")
+    noi_nhan_items(recipients)
     tag(signer, "for line in doc.signer.authority")
     para(signer, "authority", "{{ line }}")
     tag(signer, "endfor")
