@@ -20,18 +20,17 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
+from docx.shared import Mm
 from docx.table import Table, _Cell
 
 from tdkt_docs.appendices import page_number_type
@@ -39,12 +38,14 @@ from tdkt_docs.docx_package import to_bytes
 from tdkt_docs.errors import DataError
 from tdkt_docs.kinds import kind_of
 from tdkt_docs.models import AdministrativeDocument, Agency, IssueDate
-from tdkt_docs.ooxml import add_field, child, element_of, fix_table_geometry, set_fonts
+from tdkt_docs.ooxml import add_field, child, element_of, fix_table_geometry
 from tdkt_docs.profile import Profile, default_profile
 from tdkt_docs.roles import ROLES
 from tdkt_docs.tabular import protect_cell
 from tdkt_docs.template_builder.base import (
     TEMPLATE_TIMESTAMP,
+    TableStyle,
+    add_table_styles,
     drop_unused_role_styles,
     new_document,
 )
@@ -403,16 +404,8 @@ class RegisterCover:
 # --- DOCX -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Style:
-    style_id: str
-    name: str
-    size_pt: float
-    bold: bool = False
-    italic: bool = False
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER
-    space_before_pt: float = 0
-
+_Style = partial(TableStyle, align=WD_ALIGN_PARAGRAPH.CENTER)
+"""The register's styles are centred unless they say otherwise."""
 
 STYLES = {
     "parent": _Style("SoDangKyCoQuanChuQuan", "Sổ đăng ký: Cơ quan chủ quản", 14),
@@ -429,27 +422,6 @@ STYLES = {
     "centred_cell": _Style("SoDangKySoLieu", "Sổ đăng ký: Ngày và số lượng", TABLE_SIZE_PT),
 }  # fmt: skip
 """The register's Word styles, one per role, with Vietnamese names (Word's style list)."""
-
-
-def _add_styles(document: DocxDocument, profile: Profile) -> None:
-    normal = document.styles["Normal"]
-    for look in STYLES.values():
-        style = document.styles.add_style(look.name, WD_STYLE_TYPE.PARAGRAPH)
-        assert isinstance(style, ParagraphStyle)
-        style.element.set(qn("w:styleId"), look.style_id)
-        style.base_style = normal
-        style.quick_style = True
-        set_fonts(style.element.get_or_add_rPr(), profile.font)
-        style.font.size = Pt(look.size_pt)
-        style.font.bold = look.bold
-        style.font.italic = look.italic
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        fmt = style.paragraph_format
-        fmt.alignment = look.align
-        fmt.space_before = Pt(look.space_before_pt)
-        fmt.space_after = Pt(0)
-        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        fmt.widow_control = True
 
 
 def _landscape(section: Section, profile: Profile) -> None:
@@ -562,7 +534,7 @@ def register_document(
     cover = cover.completed(entries)
     document = new_document(profile)
     drop_unused_role_styles(document, keep=("page_number", "filler"))
-    _add_styles(document, profile)
+    add_table_styles(document, profile, STYLES.values())
     _landscape(document.sections[0], profile)
     _cover(document, cover)
     section = document.add_section(WD_SECTION.NEW_PAGE)

@@ -28,13 +28,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from docx.document import Document as DocxDocument
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Mm, Pt, RGBColor
-from docx.styles.style import ParagraphStyle
+from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
 from tdkt_docs.appendices import page_number_type
@@ -44,10 +42,15 @@ from tdkt_docs.docx_package import to_bytes
 from tdkt_docs.errors import DataError
 from tdkt_docs.geometry import agency_rule_mm
 from tdkt_docs.models import Agency, IssueDate
-from tdkt_docs.ooxml import add_field, child, element_of, fix_table_geometry, set_fonts
+from tdkt_docs.ooxml import add_field, child, element_of, fix_table_geometry
 from tdkt_docs.profile import Profile, default_profile
 from tdkt_docs.roles import ROLES
-from tdkt_docs.template_builder.base import drop_unused_role_styles, new_document
+from tdkt_docs.template_builder.base import (
+    TableStyle,
+    add_table_styles,
+    drop_unused_role_styles,
+    new_document,
+)
 from tdkt_docs.text import clean_line
 from tdkt_docs.vietnamese.dates import date_line, document_number, short_date
 from tdkt_docs.vietnamese.numbers import roman
@@ -307,57 +310,25 @@ class MoneyTable:
 # --- DOCX -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Style:
-    style_id: str
-    name: str
-    size_pt: float | None
-    bold: bool = False
-    italic: bool = False
-    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.LEFT
-    space_before_pt: float = 0
-
-
 STYLES = {
-    "amount": _Style("TienThuongSoTien", "Tiền thưởng: Số tiền", None,
+    "amount": TableStyle("TienThuongSoTien", "Tiền thưởng: Số tiền", None,
                      align=WD_ALIGN_PARAGRAPH.RIGHT),
-    "group": _Style("TienThuongNhom", "Tiền thưởng: Nhóm", None, bold=True),
-    "group_number": _Style("TienThuongNhomSo", "Tiền thưởng: Số thứ tự nhóm", None, bold=True,
+    "group": TableStyle("TienThuongNhom", "Tiền thưởng: Nhóm", None, bold=True),
+    "group_number": TableStyle("TienThuongNhomSo", "Tiền thưởng: Số thứ tự nhóm", None, bold=True,
                            align=WD_ALIGN_PARAGRAPH.CENTER),
-    "subgroup": _Style("TienThuongPhanLoai", "Tiền thưởng: Phân loại", None, bold=True,
+    "subgroup": TableStyle("TienThuongPhanLoai", "Tiền thưởng: Phân loại", None, bold=True,
                        italic=True),
-    "subtotal": _Style("TienThuongCong", "Tiền thưởng: Cộng", None, bold=True,
+    "subtotal": TableStyle("TienThuongCong", "Tiền thưởng: Cộng", None, bold=True,
                        align=WD_ALIGN_PARAGRAPH.CENTER),
-    "subtotal_amount": _Style("TienThuongCongSoTien", "Tiền thưởng: Cộng số tiền", None,
+    "subtotal_amount": TableStyle("TienThuongCongSoTien", "Tiền thưởng: Cộng số tiền", None,
                               bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT),
-    "words": _Style("TienThuongBangChu", "Tiền thưởng: Bằng chữ", NOTE_SIZE_PT, italic=True,
+    "words": TableStyle("TienThuongBangChu", "Tiền thưởng: Bằng chữ", NOTE_SIZE_PT, italic=True,
                     align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_before_pt=6),
-    "note": _Style("TienThuongGhiChu", "Tiền thưởng: Ghi chú", 12,
+    "note": TableStyle("TienThuongGhiChu", "Tiền thưởng: Ghi chú", 12,
                    align=WD_ALIGN_PARAGRAPH.JUSTIFY, space_before_pt=3),
 }  # fmt: skip
 """The table's own Word styles, one per role, beside the ND30 role styles (agency,
 appendix title and reference, table header and cells) that it shares with the documents."""
-
-
-def _add_styles(document: DocxDocument, profile: Profile) -> None:
-    normal = document.styles["Normal"]
-    for look in STYLES.values():
-        style = document.styles.add_style(look.name, WD_STYLE_TYPE.PARAGRAPH)
-        assert isinstance(style, ParagraphStyle)
-        style.element.set(qn("w:styleId"), look.style_id)
-        style.base_style = normal
-        style.quick_style = True
-        set_fonts(style.element.get_or_add_rPr(), profile.font)
-        style.font.size = Pt(look.size_pt if look.size_pt is not None else profile.size("table"))
-        style.font.bold = look.bold
-        style.font.italic = look.italic
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        fmt = style.paragraph_format
-        fmt.alignment = look.align
-        fmt.space_before = Pt(look.space_before_pt)
-        fmt.space_after = Pt(0)
-        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-        fmt.widow_control = True
 
 
 def _role(role: str) -> str:
@@ -511,7 +482,7 @@ def money_table_document(table: MoneyTable, profile: Profile | None = None) -> D
             "table_number", "page_number", "filler",
         ),
     )  # fmt: skip
-    _add_styles(document, profile)
+    add_table_styles(document, profile, STYLES.values())
     _page_numbers(document)
     _agency_block(document, table, profile)
     _heading(document, table, profile)

@@ -4,6 +4,7 @@ Roman in the document defaults and in every style, one Word style per role."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import docx
@@ -296,6 +297,44 @@ def _add_role_styles(document: Document, profile: Profile) -> None:
         if look.size_role is not None:
             font.size = Pt(profile.size(look.size_role))
         _special_geometry(key, style, profile)
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    """A Word style of a table document (register, money table) beside the ND30 roles: its
+    id, its Vietnamese name as Word lists it, and its look."""
+
+    style_id: str
+    name: str
+    size_pt: float | None
+    """Points; ``None``: the profile's table size."""
+    bold: bool = False
+    italic: bool = False
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.LEFT
+    space_before_pt: float = 0
+
+
+def add_table_styles(document: Document, profile: Profile, styles: Iterable[TableStyle]) -> None:
+    """Add ``styles`` as paragraph styles on Normal: the profile's font, black, single
+    spacing, nothing after."""
+    normal = document.styles["Normal"]
+    for look in styles:
+        style = document.styles.add_style(look.name, WD_STYLE_TYPE.PARAGRAPH)
+        assert isinstance(style, ParagraphStyle)
+        style.element.set(qn("w:styleId"), look.style_id)
+        style.base_style = normal
+        style.quick_style = True
+        set_fonts(style.element.get_or_add_rPr(), profile.font)
+        style.font.size = Pt(look.size_pt if look.size_pt is not None else profile.size("table"))
+        style.font.bold = look.bold
+        style.font.italic = look.italic
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        fmt = style.paragraph_format
+        fmt.alignment = look.align
+        fmt.space_before = Pt(look.space_before_pt)
+        fmt.space_after = Pt(0)
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        fmt.widow_control = True
 
 
 def _special_geometry(key: str, style: ParagraphStyle, profile: Profile) -> None:
