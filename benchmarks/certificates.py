@@ -34,7 +34,7 @@ from docx.shared import Mm, Pt
 
 from tdkt_docs import awards
 from tdkt_docs.awards.certificate_layout import Layout, load_layout
-from tdkt_docs.awards.certificates import field_texts
+from tdkt_docs.awards.certificate_pdf import field_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUND = ROOT / "examples" / "awards" / "round.yaml"

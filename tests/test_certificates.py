@@ -34,7 +34,7 @@ from tdkt_docs.awards.certificate_layout import (
     load_layout,
     parse_layout,
 )
-from tdkt_docs.awards.certificates import (
+from tdkt_docs.awards.certificate_pdf import (
     MANIFEST_CSV,
     MANIFEST_JSON,
     MERGED_FILE,
@@ -564,7 +564,7 @@ def test_wrapped_lines_are_balanced_not_greedy() -> None:
     lines are as even as the box allows, and as many."""
     from reportlab.pdfbase import pdfmetrics
 
-    from tdkt_docs.awards.certificates import Fonts, _wrap, fit
+    from tdkt_docs.awards.certificate_pdf import Fonts, _wrap, fit
 
     loaded = load_layout(EXAMPLES / "awards" / "layout.yaml")
     box = loaded.file.layouts[0].fields[FieldName.ACHIEVEMENT]
