@@ -351,7 +351,8 @@ def compile_round(
             folder, "", "no nomination could be written in a decision: "
             + "; ".join(str(r) for r in refused[:5])
         )  # fmt: skip
-    awards.sort(key=lambda a: accepted.index(a.nomination))
+    rank = {id(nomination): index for index, nomination in enumerate(accepted)}
+    awards.sort(key=lambda a: rank[id(a.nomination)])
     kept_in_order = [a.nomination for a in awards]
     tally = Tally.of(kept_in_order, round_file.forms)
 
